@@ -1,0 +1,42 @@
+/**
+ * Jest runs in ESM mode because NestJS 12 packages are ESM-only (README, Toolchain).
+ * Two projects: `unit` (pure rules beside the code, no database) and `e2e` (test/, real PostgreSQL,
+ * migrated once into a template database by the global set-up).
+ */
+const base = {
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: {
+    '^.+\\.ts$': [
+      'ts-jest',
+      {
+        useESM: true,
+        tsconfig: { module: 'esnext', moduleResolution: 'bundler', isolatedModules: true },
+      },
+    ],
+  },
+};
+
+module.exports = {
+  testTimeout: 30000,
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      rootDir: '.',
+      roots: ['<rootDir>/src'],
+      testRegex: '\\.spec\\.ts$',
+    },
+    {
+      ...base,
+      displayName: 'e2e',
+      rootDir: '.',
+      roots: ['<rootDir>/test'],
+      testRegex: '\\.e2e-spec\\.ts$',
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+};

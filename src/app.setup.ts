@@ -1,0 +1,109 @@
+import helmet from '@fastify/helmet';
+import { Logger as NestLogger } from '@nestjs/common';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Logger } from 'nestjs-pino';
+import { sendProblem } from './common/errors/problem-details.filter.js';
+import { requestId } from './common/http/request-id.js';
+import { createValidationPipe } from './common/validation/validation.pipe.js';
+import { AppConfig } from './config/app-config.js';
+
+export const API_PREFIX = 'api/v1';
+/** Request bodies above 100 kB are refused with 413 before they are parsed. */
+export const BODY_LIMIT_BYTES = 100_000;
+
+export function createAdapter(trustProxy = process.env.TRUST_PROXY === 'true'): FastifyAdapter {
+  const logger = new NestLogger('Router');
+  return new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy,
+    genReqId: requestId,
+    // The router refuses malformed URLs (400) and over-long parameters (414) before Nest sees the
+    // request; they get problem details too.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
+      sendProblem(request, reply, error, logger),
+  });
+}
+
+/** Everything main.ts and the tests share: prefix, pipes, problem answers, security headers, docs. */
+export async function configureApp(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({ origin: config.corsOrigins });
+
+  const fastify = app.getHttpAdapter().getInstance();
+  // Fastify's own errors (body too large, malformed JSON) reach the ProblemDetailsFilter through
+  // Nest. JSON only: a text/plain body would otherwise reach validation as a string.
+  fastify.removeContentTypeParser(['text/plain']);
+  fastify.addHook('onRequest', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+  });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI at /docs uses inline styles and scripts.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+      },
+    },
+  });
+  setUpOpenApi(app);
+  await serveWebApp(app);
+}
+
+/** The single-page web app (built by `vite build web` into dist/web), at `/`. */
+async function serveWebApp(app: NestFastifyApplication): Promise<void> {
+  const root = join(process.cwd(), 'dist', 'web');
+  if (!existsSync(join(root, 'index.html'))) return;
+  // Swagger UI registered @fastify/static first, so this instance must not decorate the reply again.
+  await app.register(fastifyStatic, {
+    root,
+    prefix: '/',
+    decorateReply: false,
+    index: 'index.html',
+  });
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Unknot API')
+      .setDescription(
+        'Spa booking and therapist matching. Errors are RFC 9457 problem details with a stable `code`.',
+      )
+      .setVersion('1')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  document.components ??= {};
+  document.components.schemas ??= {};
+  document.components.schemas.Problem = {
+    type: 'object',
+    required: ['type', 'title', 'status', 'detail', 'code'],
+    properties: {
+      type: { type: 'string', format: 'uri' },
+      title: { type: 'string' },
+      status: { type: 'integer' },
+      detail: { type: 'string' },
+      code: { type: 'string', example: 'SLOT_TAKEN' },
+      errors: {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: { field: { type: 'string' }, message: { type: 'string' } },
+        },
+      },
+      requestId: { type: 'string' },
+    },
+  };
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

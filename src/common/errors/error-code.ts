@@ -1,0 +1,113 @@
+/**
+ * Stable machine codes of problem answers. They are part of the public contract (API.md):
+ * never rename one; add new ones and give each a status in `statusOf` below.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  MalformedJson = 'MALFORMED_JSON',
+  UnsupportedMediaType = 'UNSUPPORTED_MEDIA_TYPE',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  UriTooLong = 'URI_TOO_LONG',
+  Unauthenticated = 'UNAUTHENTICATED',
+  Forbidden = 'FORBIDDEN',
+  NotFound = 'NOT_FOUND',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  MethodNotAllowed = 'METHOD_NOT_ALLOWED',
+  RateLimited = 'RATE_LIMITED',
+  InternalError = 'INTERNAL_ERROR',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+
+  EmailTaken = 'EMAIL_TAKEN',
+  InvalidCredentials = 'INVALID_CREDENTIALS',
+
+  OfferingNotFound = 'OFFERING_NOT_FOUND',
+  TechniqueNotFound = 'TECHNIQUE_NOT_FOUND',
+  TherapistNotFound = 'THERAPIST_NOT_FOUND',
+  ProfileRequired = 'PROFILE_REQUIRED',
+  CertificationNotFound = 'CERTIFICATION_NOT_FOUND',
+  CertificationAlreadyDecided = 'CERTIFICATION_ALREADY_DECIDED',
+  TimeOffNotFound = 'TIME_OFF_NOT_FOUND',
+
+  BookingNotFound = 'BOOKING_NOT_FOUND',
+  SlotUnavailable = 'SLOT_UNAVAILABLE',
+  SlotTaken = 'SLOT_TAKEN',
+  BookingInPast = 'BOOKING_IN_PAST',
+  BookingNotStarted = 'BOOKING_NOT_STARTED',
+  TherapistNotQualified = 'THERAPIST_NOT_QUALIFIED',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  IdempotencyKeyInProgress = 'IDEMPOTENCY_KEY_IN_PROGRESS',
+  InvalidTransition = 'INVALID_TRANSITION',
+  OfferingArchived = 'OFFERING_ARCHIVED',
+
+  IntakeNotFound = 'INTAKE_NOT_FOUND',
+  IntakeExpired = 'INTAKE_EXPIRED',
+  IntakeBlocked = 'INTAKE_BLOCKED',
+  PrenatalScreeningRequired = 'PRENATAL_SCREENING_REQUIRED',
+  ClotReviewPending = 'CLOT_REVIEW_PENDING',
+  TechniqueContraindicated = 'TECHNIQUE_CONTRAINDICATED',
+  FlagNotFound = 'FLAG_NOT_FOUND',
+  FlagAlreadyResolved = 'FLAG_ALREADY_RESOLVED',
+}
+
+/** The HTTP status of each code. The exhaustive switch makes a new code without a status a compile error. */
+export function statusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+    case ErrorCode.MalformedJson:
+      return 400;
+    case ErrorCode.Unauthenticated:
+    case ErrorCode.InvalidCredentials:
+      return 401;
+    case ErrorCode.Forbidden:
+      return 403;
+    case ErrorCode.NotFound:
+    case ErrorCode.RouteNotFound:
+    case ErrorCode.OfferingNotFound:
+    case ErrorCode.TechniqueNotFound:
+    case ErrorCode.TherapistNotFound:
+    case ErrorCode.CertificationNotFound:
+    case ErrorCode.TimeOffNotFound:
+    case ErrorCode.BookingNotFound:
+    case ErrorCode.IntakeNotFound:
+    case ErrorCode.FlagNotFound:
+      return 404;
+    case ErrorCode.MethodNotAllowed:
+      return 405;
+    case ErrorCode.EmailTaken:
+    case ErrorCode.SlotUnavailable:
+    case ErrorCode.SlotTaken:
+    case ErrorCode.InvalidTransition:
+    case ErrorCode.CertificationAlreadyDecided:
+    case ErrorCode.FlagAlreadyResolved:
+    case ErrorCode.IdempotencyKeyInProgress:
+    case ErrorCode.ProfileRequired:
+    case ErrorCode.OfferingArchived:
+      return 409;
+    case ErrorCode.PayloadTooLarge:
+      return 413;
+    case ErrorCode.UriTooLong:
+      return 414;
+    case ErrorCode.UnsupportedMediaType:
+      return 415;
+    case ErrorCode.BookingInPast:
+    case ErrorCode.BookingNotStarted:
+    case ErrorCode.TherapistNotQualified:
+    case ErrorCode.IdempotencyKeyReused:
+    case ErrorCode.IntakeExpired:
+    case ErrorCode.IntakeBlocked:
+    case ErrorCode.PrenatalScreeningRequired:
+    case ErrorCode.ClotReviewPending:
+    case ErrorCode.TechniqueContraindicated:
+      return 422;
+    case ErrorCode.RateLimited:
+      return 429;
+    case ErrorCode.InternalError:
+      return 500;
+    case ErrorCode.ServiceUnavailable:
+      return 503;
+    default: {
+      const unhandled: never = code;
+      throw new Error(`No HTTP status for error code ${String(unhandled)}`);
+    }
+  }
+}

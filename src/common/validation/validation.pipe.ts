@@ -1,0 +1,67 @@
+import {
+  ArgumentMetadata,
+  ValidationError as ClassValidatorError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { FieldError, ValidationError } from '../errors/app-error.js';
+
+/** Flattens nested class-validator errors into `a.b[0].c`-style field paths. */
+export function flattenValidationErrors(errors: ClassValidatorError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent
+      ? /^\d+$/.test(error.property)
+        ? `${parent}[${error.property}]`
+        : `${parent}.${error.property}`
+      : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flattenValidationErrors(error.children ?? [], field)];
+  });
+}
+
+const MAX_DEPTH = 8;
+
+/**
+ * Text PostgreSQL cannot store (NUL) and structures deeper than any DTO are refused up front,
+ * naming the field, so no hostile payload reaches the database or a recursive transformer.
+ */
+export function hostileInputProblems(value: unknown, path = '', depth = 0): FieldError[] {
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+      ? [{ field: path || 'body', message: `${path || 'body'} must not contain NUL characters` }]
+      : [];
+  }
+  if (value === null || typeof value !== 'object') return [];
+  if (depth >= MAX_DEPTH) {
+    return [{ field: path || 'body', message: `${path || 'body'} is nested too deeply` }];
+  }
+  const entries = Array.isArray(value)
+    ? value.map((item, index) => [`${path}[${index}]`, item] as const)
+    : Object.entries(value).map(([key, item]) => [path ? `${path}.${key}` : key, item] as const);
+  for (const [childPath, child] of entries) {
+    const problems = hostileInputProblems(child, childPath, depth + 1);
+    if (problems.length > 0) return problems;
+  }
+  return [];
+}
+
+/** Rejects unknown fields, converts types, and answers problem details listing each field. */
+class ProblemValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const problems = hostileInputProblems(value);
+      if (problems.length > 0) throw new ValidationError(problems);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+export function createValidationPipe(): ValidationPipe {
+  return new ProblemValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => new ValidationError(flattenValidationErrors(errors)),
+  });
+}

@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Environment } from './environment.js';
+
+/** Typed, validated settings. Read them here, never from process.env. */
+@Injectable()
+export class AppConfig {
+  private readonly env: Environment;
+
+  constructor(config: ConfigService) {
+    this.env = config.getOrThrow<Environment>('app');
+  }
+
+  get isProduction(): boolean {
+    return this.env.NODE_ENV === 'production';
+  }
+  get port(): number {
+    return this.env.PORT;
+  }
+  get databaseUrl(): string {
+    if (!this.env.DATABASE_URL) throw new Error('DATABASE_URL was not resolved before start-up');
+    return this.env.DATABASE_URL;
+  }
+  get databasePoolSize(): number {
+    return this.env.DATABASE_POOL_SIZE;
+  }
+  get jwtSecret(): string {
+    if (!this.env.JWT_SECRET) throw new Error('JWT_SECRET was not resolved before start-up');
+    return this.env.JWT_SECRET;
+  }
+  get jwtTtlSeconds(): number {
+    return this.env.JWT_TTL;
+  }
+  get admin(): { email: string; password: string } | null {
+    const { ADMIN_EMAIL: email, ADMIN_PASSWORD: password } = this.env;
+    return email && password ? { email, password } : null;
+  }
+  get logLevel(): Environment['LOG_LEVEL'] {
+    return this.env.LOG_LEVEL;
+  }
+  get corsOrigins(): string[] | true | false {
+    const value = this.env.CORS_ORIGINS;
+    if (!value) return false;
+    if (value === '*') return true;
+    return value.split(',').map((origin) => origin.trim());
+  }
+  get trustProxy(): boolean {
+    return this.env.TRUST_PROXY;
+  }
+  get publicUrl(): string | undefined {
+    return this.env.PUBLIC_URL?.replace(/\/$/, '');
+  }
+  get rateLimits(): { loginFailures: number; loginPerMinute: number; perMinute: number } {
+    return {
+      loginFailures: this.env.RATE_LIMIT_LOGIN_FAILURES,
+      loginPerMinute: this.env.RATE_LIMIT_LOGIN_PER_MINUTE,
+      perMinute: this.env.RATE_LIMIT_PER_MINUTE,
+    };
+  }
+}

@@ -1,0 +1,32 @@
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { Booking } from '../modules/bookings/booking.entity.js';
+import { IdempotencyKey } from '../modules/bookings/idempotency-key.entity.js';
+import { IntakeFlag } from '../modules/intake/intake-flag.entity.js';
+import { Intake } from '../modules/intake/intake.entity.js';
+import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { Offering } from '../modules/offerings/offering.entity.js';
+import { AvailabilityWindow } from '../modules/schedules/availability-window.entity.js';
+import { TimeOff } from '../modules/schedules/time-off.entity.js';
+import { Technique } from '../modules/techniques/technique.entity.js';
+import { Certification } from '../modules/therapists/certification.entity.js';
+import { TherapistTechnique } from '../modules/therapists/therapist-technique.entity.js';
+import { Therapist } from '../modules/therapists/therapist.entity.js';
+import { User } from '../modules/users/user.entity.js';
+
+/** Every entity, for the data source shared by the app, the CLI and the tests. */
+export const ENTITIES = [
+  User,
+  LoginFailure,
+  Technique,
+  Offering,
+  Therapist,
+  TherapistTechnique,
+  Certification,
+  AvailabilityWindow,
+  TimeOff,
+  AuditEntry,
+  Booking,
+  IdempotencyKey,
+  Intake,
+  IntakeFlag,
+];

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/pagination/pagination.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+export interface AuditRecord {
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details?: Record<string, unknown>;
+}
+
+export interface AuditEntryResponse {
+  id: string;
+  actorId: string;
+  action: string;
+  subjectType: string;
+  subjectId: string;
+  details: Record<string, unknown>;
+  createdAt: string;
+}
+
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>) {}
+
+  /** Records an admin read or decision, in the caller's transaction when one is given. */
+  async record(entry: AuditRecord, manager: EntityManager = this.entries.manager): Promise<void> {
+    await manager.query(
+      `INSERT INTO audit_log (actor_id, action, subject_type, subject_id, details)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [entry.actorId, entry.action, entry.subjectType, entry.subjectId, entry.details ?? {}],
+    );
+  }
+
+  /** Newest first. */
+  async list(query: PageQueryDto): Promise<Page<AuditEntryResponse>> {
+    const before = decodeCursor(query.cursor, ['integer']);
+    const builder = this.entries
+      .createQueryBuilder('a')
+      .orderBy('a.id', 'DESC')
+      .limit(query.limit + 1);
+    if (before) builder.where('a.id < :id::bigint', { id: before[0] });
+    const rows = await builder.getMany();
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({
+        id: row.id,
+        actorId: row.actorId,
+        action: row.action,
+        subjectType: row.subjectType,
+        subjectId: row.subjectId,
+        details: row.details,
+        createdAt: row.createdAt.toISOString(),
+      }),
+      (row) => [row.id],
+    );
+  }
+}

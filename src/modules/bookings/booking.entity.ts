@@ -1,0 +1,115 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Exclusion,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Intake } from '../intake/intake.entity.js';
+import { Offering } from '../offerings/offering.entity.js';
+import { Therapist } from '../therapists/therapist.entity.js';
+import { User } from '../users/user.entity.js';
+
+export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no-show'] as const;
+export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+
+/**
+ * A booked session. `occupiedUntil` is the end plus the offering's clean-up buffer; the exclusion
+ * constraint forbids two live (not cancelled) bookings of one therapist whose
+ * [startsAt, occupiedUntil) ranges overlap — the database is the last word on double booking.
+ */
+@Entity('bookings')
+@Exclusion(
+  'EXC_bookings_no_overlap',
+  `USING gist ("therapist_id" WITH =, tstzrange("starts_at", "occupied_until", '[)') WITH &&) WHERE ("status" <> 'cancelled')`,
+)
+@Check('CHK_bookings_status', `"status" IN ('confirmed', 'cancelled', 'completed', 'no-show')`)
+@Check('CHK_bookings_times', `"ends_at" > "starts_at" AND "occupied_until" >= "ends_at"`)
+@Check('CHK_bookings_price', `"price_cents" >= 0`)
+@Check('CHK_bookings_cancellation', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
+@Index('IDX_bookings_therapist_starts', ['therapistId', 'startsAt'])
+@Index('IDX_bookings_client_starts', ['clientId', 'startsAt'])
+@Index('IDX_bookings_offering', ['offeringId'])
+export class Booking {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_bookings' })
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  clientId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'client_id', foreignKeyConstraintName: 'FK_bookings_client' })
+  client?: User;
+
+  @Column({ type: 'uuid' })
+  therapistId!: string;
+
+  @ManyToOne(() => Therapist, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'therapist_id', foreignKeyConstraintName: 'FK_bookings_therapist' })
+  therapist?: Therapist;
+
+  @Column({ type: 'uuid' })
+  offeringId!: string;
+
+  @ManyToOne(() => Offering, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'offering_id', foreignKeyConstraintName: 'FK_bookings_offering' })
+  offering?: Offering;
+
+  /** The intake the booking rests on (its screening). */
+  @Column({ type: 'uuid', nullable: true })
+  intakeId!: string | null;
+
+  @ManyToOne(() => Intake, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'intake_id', foreignKeyConstraintName: 'FK_bookings_intake' })
+  intake?: Intake;
+
+  /** Copied from the offering at booking time, like the price and duration. */
+  @Column({ type: 'text' })
+  techniqueSlug!: string;
+
+  @Column({ type: 'timestamptz' })
+  startsAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  endsAt!: Date;
+
+  @Column({ type: 'timestamptz' })
+  occupiedUntil!: Date;
+
+  @Column({ type: 'int' })
+  priceCents!: number;
+
+  @Column({ type: 'text', default: 'confirmed' })
+  status!: BookingStatus;
+
+  @Column({ type: 'text', nullable: true })
+  notes!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  cancelledAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  cancelledBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'cancelled_by', foreignKeyConstraintName: 'FK_bookings_cancelled_by' })
+  canceller?: User;
+
+  @Column({ type: 'text', nullable: true })
+  cancellationReason!: string | null;
+
+  /** A client cancellation within 24 hours of the start. */
+  @Column({ type: 'boolean', default: false })
+  lateCancellation!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

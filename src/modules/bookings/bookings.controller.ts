@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Headers, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Public, Roles } from '../../common/auth/auth.decorators.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ValidationError } from '../../common/errors/app-error.js';
+import { ApiAuth, ApiProblems } from '../../common/http/api-problems.decorator.js';
+import { Page } from '../../common/pagination/pagination.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import { BookingsService } from './bookings.service.js';
+import {
+  BookingListQueryDto,
+  BookingPage,
+  BookingResponse,
+  CancelBookingDto,
+  CreateBookingDto,
+  SlotQueryDto,
+  SlotsResponse,
+} from './dto/booking.dto.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+@ApiTags('bookings')
+@Controller()
+export class BookingsController {
+  constructor(private readonly bookings: BookingsService) {}
+
+  @Public()
+  @Get('therapists/:id/slots')
+  @ApiOkResponse({ type: SlotsResponse })
+  @ApiProblems(400, 404, 422)
+  slots(@IdParam() therapistId: string, @Query() query: SlotQueryDto): Promise<SlotsResponse> {
+    return this.bookings.findSlots(therapistId, query);
+  }
+
+  @Roles('client')
+  @Post('bookings')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (24 h)' })
+  @ApiCreatedResponse({ type: BookingResponse })
+  @ApiAuth(400, 404, 409, 422)
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateBookingDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<BookingResponse> {
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new ValidationError([
+        {
+          field: 'Idempotency-Key',
+          message: 'Idempotency-Key must be 1 to 255 visible ASCII characters',
+        },
+      ]);
+    }
+    return this.bookings.create(user, dto, idempotencyKey);
+  }
+
+  @Get('bookings')
+  @ApiOkResponse({ type: BookingPage })
+  @ApiAuth(400)
+  list(
+    @CurrentUser() user: AuthUser,
+    @Query() query: BookingListQueryDto,
+  ): Promise<Page<BookingResponse>> {
+    return this.bookings.list(user, query);
+  }
+
+  @Get('bookings/:id')
+  @ApiOkResponse({ type: BookingResponse })
+  @ApiAuth(400, 404)
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<BookingResponse> {
+    return this.bookings.get(user, id);
+  }
+
+  @Post('bookings/:id/cancel')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BookingResponse })
+  @ApiAuth(400, 404, 409)
+  cancel(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: string,
+    @Body() dto: CancelBookingDto,
+  ): Promise<BookingResponse> {
+    return this.bookings.act(user, id, 'cancel', dto.reason);
+  }
+
+  @Roles('therapist')
+  @Post('bookings/:id/complete')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BookingResponse })
+  @ApiAuth(400, 404, 409, 422)
+  complete(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<BookingResponse> {
+    return this.bookings.act(user, id, 'complete');
+  }
+
+  @Roles('therapist')
+  @Post('bookings/:id/no-show')
+  @HttpCode(200)
+  @ApiOkResponse({ type: BookingResponse })
+  @ApiAuth(400, 404, 409, 422)
+  noShow(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<BookingResponse> {
+    return this.bookings.act(user, id, 'no-show');
+  }
+}

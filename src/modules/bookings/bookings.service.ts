@@ -1,0 +1,440 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { AppError, NotFoundError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
+import { toIsoInstant } from '../../common/time/iso.js';
+import { DAY_MS, parseWindow } from '../../common/time/window.js';
+import type { TechniqueSlug } from '../intake/intake.types.js';
+import {
+  fitsAvailability,
+  findSlotStarts,
+  isSlotOffered,
+} from '../schedules/availability.rules.js';
+import { qualifiedForSql } from '../therapists/qualification.sql.js';
+import { Booking } from './booking.entity.js';
+import { BookingAction, isLateCancellation, transition } from './booking.rules.js';
+import {
+  BookingListQueryDto,
+  BookingResponse,
+  CreateBookingDto,
+  SlotQueryDto,
+  SlotsResponse,
+} from './dto/booking.dto.js';
+import { BOOKING_SCREENING, type BookingScreening } from './screening-policy.js';
+import { SlotsService } from '../schedules/slots.service.js';
+
+const MINUTE_MS = 60_000;
+export const MAX_SLOT_WINDOW_DAYS = 31;
+const IDEMPOTENCY_TTL_MS = DAY_MS;
+
+/** PostgreSQL refusals that mean "someone else got there first". */
+const CONFLICT_CODES = new Set(['23P01', '40P01', '40001']);
+
+export function toBookingResponse(booking: Booking): BookingResponse {
+  return {
+    id: booking.id,
+    status: booking.status,
+    clientId: booking.clientId,
+    therapistId: booking.therapistId,
+    offeringId: booking.offeringId,
+    technique: booking.techniqueSlug,
+    startsAt: booking.startsAt.toISOString(),
+    endsAt: booking.endsAt.toISOString(),
+    durationMinutes: Math.round(
+      (booking.endsAt.getTime() - booking.startsAt.getTime()) / MINUTE_MS,
+    ),
+    priceCents: booking.priceCents,
+    notes: booking.notes,
+    intakeId: booking.intakeId,
+    cancelledAt: booking.cancelledAt?.toISOString() ?? null,
+    cancellationReason: booking.cancellationReason,
+    lateCancellation: booking.lateCancellation,
+    createdAt: booking.createdAt.toISOString(),
+  };
+}
+
+function slotTaken(): AppError {
+  return new AppError(ErrorCode.SlotTaken, 'Another booking holds this time; pick another slot.');
+}
+
+/** A constraint or concurrency refusal from PostgreSQL, as the domain error it means. */
+function asDomainError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof QueryFailedError) {
+    const code = (error.driverError as { code?: string }).code;
+    if (code && CONFLICT_CODES.has(code)) return slotTaken();
+  }
+  return null;
+}
+
+interface OfferingRow {
+  id: string;
+  technique_slug: TechniqueSlug;
+  duration_minutes: number;
+  buffer_minutes: number;
+  price_cents: number;
+}
+
+interface StoredAnswer {
+  status_code: number;
+  response_body: Record<string, unknown>;
+  request_hash: string;
+  created_at: Date;
+}
+
+@Injectable()
+export class BookingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly slots: SlotsService,
+    @Inject(BOOKING_SCREENING) private readonly screening: BookingScreening,
+  ) {}
+
+  /** Free start times of a bookable therapist for an offering (at most 31 days, not in the past). */
+  async findSlots(therapistId: string, query: SlotQueryDto): Promise<SlotsResponse> {
+    const now = Date.now();
+    const { from, to } = parseWindow(query, {
+      defaultFrom: now,
+      notBefore: now,
+      defaultDays: 7,
+      maxDays: MAX_SLOT_WINDOW_DAYS,
+    });
+    const manager = this.dataSource.manager;
+    const offering = await this.liveOffering(manager, query.offeringId);
+    const therapist = await this.therapistTimezone(manager, therapistId);
+    await this.requireQualified(manager, therapistId, offering.technique_slug);
+    const slotQuery = await this.slots.slotQuery(
+      manager,
+      {
+        therapistId,
+        timezone: therapist.timezone,
+        durationMinutes: offering.duration_minutes,
+        bufferMinutes: offering.buffer_minutes,
+      },
+      from,
+      to,
+      now,
+    );
+    const duration = offering.duration_minutes * MINUTE_MS;
+    return {
+      therapistId,
+      offeringId: offering.id,
+      timezone: therapist.timezone,
+      slots: findSlotStarts(slotQuery).map((start) => ({
+        startsAt: toIsoInstant(start),
+        endsAt: toIsoInstant(start + duration),
+      })),
+    };
+  }
+
+  /**
+   * Books a slot. Without an Idempotency-Key: one transaction. With one: the first answer for
+   * (client, key) is stored in the same transaction and replayed to retries with the same body.
+   */
+  async create(
+    client: AuthUser,
+    dto: CreateBookingDto,
+    idempotencyKey?: string,
+  ): Promise<BookingResponse> {
+    if (idempotencyKey === undefined) {
+      try {
+        return await this.dataSource.transaction((manager) => this.book(manager, client.id, dto));
+      } catch (error) {
+        throw asDomainError(error) ?? error;
+      }
+    }
+    const requestHash = hashRequest(dto);
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      // Concurrent retries of one key queue here; the later ones then see the stored answer.
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `${client.id}:${idempotencyKey}`,
+      ]);
+      const [stored]: StoredAnswer[] = await manager.query(
+        `SELECT status_code, response_body, request_hash, created_at
+           FROM idempotency_keys WHERE user_id = $1 AND key = $2`,
+        [client.id, idempotencyKey],
+      );
+      if (stored && Date.now() - stored.created_at.getTime() < IDEMPOTENCY_TTL_MS) {
+        if (stored.request_hash !== requestHash) {
+          throw new AppError(
+            ErrorCode.IdempotencyKeyReused,
+            'This Idempotency-Key was used with another request body; use a new key.',
+          );
+        }
+        return { statusCode: stored.status_code, body: stored.response_body };
+      }
+      if (stored) {
+        await manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2`, [
+          client.id,
+          idempotencyKey,
+        ]);
+      }
+      await manager.query('SAVEPOINT booking_attempt');
+      let answer: { statusCode: number; body: Record<string, unknown> };
+      try {
+        const booking = await this.book(manager, client.id, dto);
+        answer = { statusCode: 201, body: { ...booking } };
+      } catch (error) {
+        const refusal = asDomainError(error);
+        if (!refusal) throw error;
+        await manager.query('ROLLBACK TO SAVEPOINT booking_attempt');
+        answer = {
+          statusCode: refusal.status,
+          body: { code: refusal.code, detail: refusal.detail, errors: refusal.errors ?? null },
+        };
+      }
+      await manager.query(
+        `INSERT INTO idempotency_keys (user_id, key, request_hash, status_code, response_body)
+         VALUES ($1, $2, $3, $4, $5)`,
+        [client.id, idempotencyKey, requestHash, answer.statusCode, answer.body],
+      );
+      return answer;
+    });
+    if (outcome.statusCode === 201) return outcome.body as unknown as BookingResponse;
+    const { code, detail, errors } = outcome.body as {
+      code: ErrorCode;
+      detail: string;
+      errors: AppError['errors'] | null;
+    };
+    throw new AppError(code, detail, errors ?? undefined);
+  }
+
+  /** Every rule of API.md, checked inside the booking's transaction; the exclusion constraint has the last word. */
+  private async book(
+    manager: EntityManager,
+    clientId: string,
+    dto: CreateBookingDto,
+  ): Promise<BookingResponse> {
+    const now = new Date();
+    const startsAt = Date.parse(dto.startsAt);
+    const offering = await this.liveOffering(manager, dto.offeringId);
+    const therapist = await this.therapistTimezone(manager, dto.therapistId);
+    if (startsAt <= now.getTime()) {
+      throw new AppError(ErrorCode.BookingInPast, 'This time is in the past; pick a future slot.');
+    }
+    await this.requireQualified(manager, dto.therapistId, offering.technique_slug);
+    const { intakeId } = await this.screening.screen(manager, {
+      clientId,
+      therapistId: dto.therapistId,
+      technique: offering.technique_slug,
+      intakeId: dto.intakeId,
+      now,
+    });
+
+    const endsAt = startsAt + offering.duration_minutes * MINUTE_MS;
+    const slotQuery = await this.slots.slotQuery(
+      manager,
+      {
+        therapistId: dto.therapistId,
+        timezone: therapist.timezone,
+        durationMinutes: offering.duration_minutes,
+        bufferMinutes: offering.buffer_minutes,
+      },
+      startsAt,
+      startsAt + 1,
+      now.getTime(),
+    );
+    if (!isSlotOffered(slotQuery, startsAt)) {
+      if (startsAt % (15 * MINUTE_MS) !== 0 || !fitsAvailability(slotQuery, startsAt, endsAt)) {
+        throw new AppError(
+          ErrorCode.SlotUnavailable,
+          'The therapist does not work at this time (outside weekly hours, in time off, or off the 15-minute grid).',
+        );
+      }
+      throw slotTaken();
+    }
+
+    // The exclusion constraint is the last word on overlaps. ON CONFLICT DO NOTHING makes the insert
+    // speculative: it waits for a racing, uncommitted overlap to commit or roll back before it
+    // writes its own index entry, so racers never wait on each other's entries and cannot deadlock
+    // (a plain INSERT did, each cycle costing deadlock_timeout; bench/results/candidate-fixes.md).
+    // Only the exclusion constraint can conflict here (the id is generated), so no row means a
+    // racer won this time.
+    const [row] = await manager.query(
+      `INSERT INTO bookings (client_id, therapist_id, offering_id, technique_slug, starts_at, ends_at,
+                             occupied_until, price_cents, notes, intake_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+       ON CONFLICT DO NOTHING
+       RETURNING *`,
+      [
+        clientId,
+        dto.therapistId,
+        offering.id,
+        offering.technique_slug,
+        new Date(startsAt),
+        new Date(endsAt),
+        new Date(endsAt + offering.buffer_minutes * MINUTE_MS),
+        offering.price_cents,
+        dto.notes ?? null,
+        intakeId,
+      ],
+    );
+    if (!row) throw slotTaken();
+    return toBookingResponse(bookingFromRow(row));
+  }
+
+  async list(user: AuthUser, query: BookingListQueryDto): Promise<Page<BookingResponse>> {
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Booking, 'b')
+      .orderBy('b.starts_at', 'ASC')
+      .addOrderBy('b.id', 'ASC')
+      .limit(query.limit + 1);
+    if (user.role === 'client') builder.andWhere('b.client_id = :userId', { userId: user.id });
+    if (user.role === 'therapist')
+      builder.andWhere('b.therapist_id = :userId', { userId: user.id });
+    if (query.status) builder.andWhere('b.status = :status', { status: query.status });
+    if (query.from) builder.andWhere('b.ends_at > :from', { from: query.from });
+    if (query.to) builder.andWhere('b.starts_at < :to', { to: query.to });
+    if (after) {
+      builder.andWhere('(b.starts_at, b.id) > (:startsAt::timestamptz, :id::uuid)', {
+        startsAt: after[0],
+        id: after[1],
+      });
+    }
+    const rows = await builder.getMany();
+    return toPage(rows, query.limit, toBookingResponse, (b) => [b.startsAt.toISOString(), b.id]);
+  }
+
+  async get(user: AuthUser, id: string): Promise<BookingResponse> {
+    return toBookingResponse(await this.findVisible(this.dataSource.manager, user, id));
+  }
+
+  /** Cancels (its client, its therapist, an admin) or closes (its therapist) a confirmed booking. */
+  async act(
+    user: AuthUser,
+    id: string,
+    action: BookingAction,
+    reason?: string,
+  ): Promise<BookingResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const booking = await this.findVisible(manager, user, id, true);
+      if (action !== 'cancel' && user.id !== booking.therapistId) {
+        throw new NotFoundError(ErrorCode.BookingNotFound, 'The booking');
+      }
+      const now = Date.now();
+      const next = transition(booking.status, action, booking.startsAt.getTime(), now);
+      if (!next.ok) {
+        if (next.reason === 'not-started') {
+          throw new AppError(ErrorCode.BookingNotStarted, 'The session has not started yet.');
+        }
+        throw new AppError(
+          ErrorCode.InvalidTransition,
+          next.reason === 'started'
+            ? 'The session has already started; it can no longer be cancelled.'
+            : `A ${booking.status} booking cannot be changed.`,
+        );
+      }
+      booking.status = next.status;
+      if (action === 'cancel') {
+        booking.cancelledAt = new Date(now);
+        booking.cancelledBy = user.id;
+        booking.cancellationReason = reason ?? null;
+        booking.lateCancellation = isLateCancellation(
+          user.id === booking.clientId,
+          booking.startsAt.getTime(),
+          now,
+        );
+      }
+      await manager.save(Booking, booking);
+      return toBookingResponse(booking);
+    });
+  }
+
+  /** A booking the user may see: their own as client or therapist, any for an admin; else 404. */
+  private async findVisible(
+    manager: EntityManager,
+    user: AuthUser,
+    id: string,
+    lock = false,
+  ): Promise<Booking> {
+    const booking = await manager.findOne(Booking, {
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
+    const visible =
+      booking &&
+      (user.role === 'admin' ||
+        (user.role === 'client' && booking.clientId === user.id) ||
+        (user.role === 'therapist' && booking.therapistId === user.id));
+    if (!visible) throw new NotFoundError(ErrorCode.BookingNotFound, 'The booking');
+    return booking;
+  }
+
+  private async liveOffering(manager: EntityManager, id: string): Promise<OfferingRow> {
+    const [offering]: OfferingRow[] = await manager.query(
+      `SELECT id, technique_slug, duration_minutes, buffer_minutes, price_cents
+         FROM offerings WHERE id = $1 AND archived_at IS NULL`,
+      [id],
+    );
+    if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    return offering;
+  }
+
+  private async therapistTimezone(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ timezone: string }> {
+    const [therapist]: { timezone: string }[] = await manager.query(
+      `SELECT timezone FROM therapists WHERE id = $1`,
+      [id],
+    );
+    if (!therapist) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    return therapist;
+  }
+
+  /** Licensed (verified, unexpired massage-license), offers the technique, prenatal-certified for prenatal. */
+  private async requireQualified(manager: EntityManager, therapistId: string, technique: string) {
+    const [{ qualified }] = await manager.query(
+      `SELECT ${qualifiedForSql('$1::uuid', '$2::text')} AS qualified`,
+      [therapistId, technique],
+    );
+    if (!qualified) {
+      throw new AppError(
+        ErrorCode.TherapistNotQualified,
+        `This therapist is not certified to offer ${technique} (a verified, unexpired licence${
+          technique === 'prenatal' ? ' and prenatal certification' : ''
+        } and the technique in their profile are needed).`,
+      );
+    }
+  }
+}
+
+/** Same method, path and canonical body => same hash (key order does not matter). */
+export function hashRequest(dto: CreateBookingDto): string {
+  const canonical = JSON.stringify(
+    Object.fromEntries(
+      Object.entries(dto)
+        .filter(([, v]) => v !== undefined)
+        .sort(([a], [b]) => a.localeCompare(b)),
+    ),
+  );
+  return createHash('sha256').update(`POST /bookings\n${canonical}`).digest('hex');
+}
+
+export function bookingFromRow(row: Record<string, unknown>): Booking {
+  return Object.assign(new Booking(), {
+    id: row.id,
+    clientId: row.client_id,
+    therapistId: row.therapist_id,
+    offeringId: row.offering_id,
+    techniqueSlug: row.technique_slug,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    occupiedUntil: row.occupied_until,
+    priceCents: row.price_cents,
+    status: row.status,
+    notes: row.notes,
+    intakeId: row.intake_id ?? null,
+    cancelledAt: row.cancelled_at,
+    cancelledBy: row.cancelled_by,
+    cancellationReason: row.cancellation_reason,
+    lateCancellation: row.late_cancellation,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}

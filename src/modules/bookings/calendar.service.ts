@@ -1,0 +1,100 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createEvents, EventAttributes } from 'ics';
+import { DataSource } from 'typeorm';
+import { NotFoundError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { TherapistsService, newCalendarToken } from '../therapists/therapists.service.js';
+
+const FEED_DAYS_BACK = 30;
+const FEED_DAYS_AHEAD = 366;
+
+/**
+ * A therapist's private iCalendar feed (RFC 5545). The secret token in its URL is the only
+ * credential, so calendar apps can subscribe; rotating it kills the old URL at once.
+ */
+@Injectable()
+export class CalendarService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly therapists: TherapistsService,
+  ) {}
+
+  async feedPath(therapistId: string): Promise<string> {
+    const therapist = await this.therapists.requireProfile(therapistId);
+    return `/api/v1/calendar/${therapist.calendarToken}.ics`;
+  }
+
+  async rotate(therapistId: string): Promise<string> {
+    await this.therapists.requireProfile(therapistId);
+    const token = newCalendarToken();
+    await this.dataSource.query(`UPDATE therapists SET calendar_token = $2 WHERE id = $1`, [
+      therapistId,
+      token,
+    ]);
+    return `/api/v1/calendar/${token}.ics`;
+  }
+
+  /** The feed for `file` (`<token>.ics`); an unknown or rotated token is 404. */
+  async feed(file: string): Promise<string> {
+    const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
+    const [therapist]: { id: string }[] = token
+      ? await this.dataSource.query(`SELECT id FROM therapists WHERE calendar_token = $1`, [token])
+      : [];
+    if (!therapist) throw new NotFoundError(ErrorCode.NotFound, 'The calendar');
+    const rows: {
+      id: string;
+      starts_at: Date;
+      ends_at: Date;
+      status: string;
+      offering_name: string;
+      client_name: string;
+      updated_at: Date;
+    }[] = await this.dataSource.query(
+      `SELECT b.id, b.starts_at, b.ends_at, b.status, o.name AS offering_name, u.name AS client_name,
+              b.updated_at
+         FROM bookings b
+         JOIN offerings o ON o.id = b.offering_id
+         JOIN users u ON u.id = b.client_id
+        WHERE b.therapist_id = $1
+          AND b.starts_at > now() - make_interval(days => $2)
+          AND b.starts_at < now() + make_interval(days => $3)
+        ORDER BY b.starts_at`,
+      [therapist.id, FEED_DAYS_BACK, FEED_DAYS_AHEAD],
+    );
+    const events: EventAttributes[] = rows.map((row) => ({
+      uid: `${row.id}@unknot`,
+      start: row.starts_at.getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: row.ends_at.getTime(),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      title: `${row.offering_name} — ${row.client_name}`,
+      status: row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
+      busyStatus: row.status === 'cancelled' ? 'FREE' : 'BUSY',
+      lastModified: row.updated_at.getTime(),
+      // Calendar apps keep the newest version of an event by SEQUENCE.
+      sequence: row.status === 'confirmed' ? 0 : 1,
+    }));
+    if (events.length === 0) return emptyCalendar();
+    const { error, value } = createEvents(events, {
+      productId: 'unknot/bookings',
+      calName: 'Unknot sessions',
+    });
+    if (error || !value) throw error ?? new Error('Could not build the calendar');
+    return value;
+  }
+}
+
+function emptyCalendar(): string {
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:unknot/bookings',
+    'CALSCALE:GREGORIAN',
+    'X-WR-CALNAME:Unknot sessions',
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
+}

@@ -1,0 +1,130 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID } from 'class-validator';
+import { PageQueryDto } from '../../../common/pagination/pagination.js';
+import { IsInstant, IsOptionalText } from '../../../common/validation/validators.js';
+import { BOOKING_STATUSES } from '../booking.entity.js';
+
+export class CreateBookingDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'therapistId must be a UUID' })
+  therapistId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'offeringId must be a UUID' })
+  offeringId!: string;
+
+  @IsInstant({ example: '2026-12-01T15:00:00Z' })
+  startsAt!: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The intake this booking rests on (default: the latest unexpired one)',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'intakeId must be a UUID' })
+  intakeId?: string;
+
+  @IsOptionalText(500, 'Please focus on the left shoulder blade.')
+  notes?: string;
+}
+
+export class CancelBookingDto {
+  @IsOptionalText(500, 'Feeling unwell')
+  reason?: string;
+}
+
+export class SlotQueryDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'offeringId must be a UUID' })
+  offeringId!: string;
+
+  @IsInstant({ required: false, example: '2026-12-01T00:00:00Z' })
+  from?: string;
+
+  @IsInstant({ required: false, example: '2026-12-08T00:00:00Z' })
+  to?: string;
+}
+
+export class BookingListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: BOOKING_STATUSES })
+  @IsOptional()
+  @IsIn(BOOKING_STATUSES)
+  status?: (typeof BOOKING_STATUSES)[number];
+
+  @IsInstant({ required: false })
+  from?: string;
+
+  @IsInstant({ required: false })
+  to?: string;
+}
+
+export class WindowQueryDto {
+  @IsInstant({ required: false })
+  from?: string;
+
+  @IsInstant({ required: false })
+  to?: string;
+}
+
+export class SlotResponse {
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+}
+
+export class SlotsResponse {
+  @ApiProperty({ format: 'uuid' }) therapistId!: string;
+  @ApiProperty({ format: 'uuid' }) offeringId!: string;
+  @ApiProperty({ description: 'The therapist’s time zone, for display' }) timezone!: string;
+  @ApiProperty({ type: [SlotResponse] }) slots!: SlotResponse[];
+}
+
+export class BookingResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: BOOKING_STATUSES }) status!: string;
+  @ApiProperty({ format: 'uuid' }) clientId!: string;
+  @ApiProperty({ format: 'uuid' }) therapistId!: string;
+  @ApiProperty({ format: 'uuid' }) offeringId!: string;
+  @ApiProperty() technique!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() durationMinutes!: number;
+  @ApiProperty() priceCents!: number;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true }) intakeId!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) cancellationReason!: string | null;
+  @ApiProperty() lateCancellation!: boolean;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class BookingPage {
+  @ApiProperty({ type: [BookingResponse] }) items!: BookingResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
+export class SessionIntakeFacts {
+  @ApiProperty() pregnant!: boolean;
+  @ApiPropertyOptional({ type: Number, nullable: true }) pregnancyWeeks!: number | null;
+  @ApiProperty({ description: 'Every clot-risk flag was reviewed and approved by an admin' })
+  clotRiskReviewed!: boolean;
+  @ApiPropertyOptional({ enum: ['light', 'medium', 'firm'], nullable: true }) pressure!:
+    string | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) likesScents!: boolean | null;
+  @ApiProperty({ type: [String] }) painAreas!: string[];
+}
+
+export class TherapistBookingResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: BOOKING_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty() technique!: string;
+  @ApiProperty() offeringName!: string;
+  @ApiProperty({ type: String, nullable: true }) notes!: string | null;
+  @ApiProperty() client!: { name: string };
+  @ApiProperty({ type: SessionIntakeFacts, nullable: true }) intake!: SessionIntakeFacts | null;
+}
+
+export class CalendarUrlResponse {
+  @ApiProperty({ example: 'https://unknot.example/api/v1/calendar/3kq...Zs.ics' }) url!: string;
+}

@@ -1,0 +1,209 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { LimitQueryDto, PageQueryDto } from '../../../common/pagination/pagination.js';
+import { IsInstant, IsText } from '../../../common/validation/validators.js';
+import {
+  CAUSES,
+  ONSETS,
+  PAIN_AREAS,
+  PRESSURES,
+  SENSATIONS,
+  TECHNIQUE_SLUGS,
+  type Cause,
+  type Onset,
+  type PainArea,
+  type Pressure,
+  type Sensation,
+} from '../intake.types.js';
+
+/** A list of distinct answers picked from `options`. */
+function IsChoiceList(options: readonly string[]) {
+  return applyDecorators(
+    ApiProperty({ enum: options, isArray: true }),
+    IsArray(),
+    ArrayMaxSize(options.length),
+    ArrayUnique(),
+    IsIn(options, {
+      each: true,
+      message: `each value in $property must be one of ${options.join(', ')}`,
+    }),
+  );
+}
+
+/** A nested answer group, validated field by field. */
+function IsGroup(type: new () => object, required = true) {
+  return applyDecorators(
+    required ? ApiProperty({ type }) : ApiPropertyOptional({ type }),
+    ...(required ? [IsDefined()] : [IsOptional()]),
+    IsObject(),
+    ValidateNested(),
+    Type(() => type),
+  );
+}
+
+export class RedFlagsDto {
+  @ApiProperty({ description: 'Pain in the chest' }) @IsBoolean() chestPain!: boolean;
+  @ApiProperty({ description: 'Pain that radiates to other body parts' })
+  @IsBoolean()
+  radiatingPain!: boolean;
+  @ApiProperty() @IsBoolean() fever!: boolean;
+}
+
+export class PregnancyDto {
+  @ApiProperty() @IsBoolean() pregnant!: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 42 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(42)
+  weeks?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 52, description: 'Weeks since giving birth' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(52)
+  postpartumWeeks?: number;
+}
+
+export class ClotScreeningDto {
+  @ApiProperty() @IsBoolean() historyOfClots!: boolean;
+  @ApiProperty() @IsBoolean() legSwellingOrPain!: boolean;
+  @ApiProperty() @IsBoolean() clottingDisorder!: boolean;
+  @ApiProperty() @IsBoolean() anticoagulants!: boolean;
+  @ApiProperty() @IsBoolean() recentSurgeryOrBedRest!: boolean;
+}
+
+export class PreferencesDto {
+  @ApiPropertyOptional({ enum: PRESSURES })
+  @IsOptional()
+  @IsIn(PRESSURES)
+  pressure?: Pressure;
+
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() likesScents?: boolean;
+}
+
+export class CreateIntakeDto {
+  @IsChoiceList(PAIN_AREAS) painAreas!: PainArea[];
+  @IsChoiceList(SENSATIONS) sensations!: Sensation[];
+
+  @ApiProperty({ enum: ONSETS })
+  @IsIn(ONSETS)
+  onset!: Onset;
+
+  @IsChoiceList(CAUSES) causes!: Cause[];
+
+  @ApiProperty({ description: 'Knots in the upper back' }) @IsBoolean() knots!: boolean;
+
+  @ApiProperty({ minimum: 0, maximum: 10 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  stressLevel!: number;
+
+  @IsGroup(RedFlagsDto) redFlags!: RedFlagsDto;
+  @IsGroup(PregnancyDto) pregnancy!: PregnancyDto;
+  @IsGroup(ClotScreeningDto, false) clotScreening?: ClotScreeningDto;
+  @IsGroup(PreferencesDto, false) preferences?: PreferencesDto;
+}
+
+/** `limit`: the best N of the ranking (default 20, at most 100); every therapist is ranked. */
+export class MatchQueryDto extends LimitQueryDto {
+  @IsInstant({ required: false }) from?: string;
+  @IsInstant({ required: false }) to?: string;
+}
+
+export class FlagQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ['open', 'approved', 'rejected'], default: 'open' })
+  @IsOptional()
+  @IsIn(['open', 'approved', 'rejected'])
+  status: 'open' | 'approved' | 'rejected' = 'open';
+}
+
+export class ResolveFlagDto {
+  @ApiProperty({ enum: ['approve', 'reject'] })
+  @IsIn(['approve', 'reject'], { message: 'decision must be approve or reject' })
+  decision!: 'approve' | 'reject';
+
+  @IsText(1000, 'Spoke with the client’s OB-GYN: no current clot; gentle prenatal massage is fine.')
+  note!: string;
+}
+
+export class SuggestionResponse {
+  @ApiProperty({ enum: TECHNIQUE_SLUGS }) technique!: string;
+  @ApiProperty({ minimum: 0, maximum: 100 }) score!: number;
+  @ApiProperty({ type: [String] }) reasons!: string[];
+}
+
+export class FlagResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['RED_FLAG_SEE_DOCTOR', 'CLOT_RISK'] }) code!: string;
+  @ApiProperty({ enum: ['critical', 'high'] }) severity!: string;
+  @ApiProperty() message!: string;
+  @ApiProperty({ enum: ['open', 'approved', 'rejected'] }) status!: string;
+  @ApiPropertyOptional({ type: String, nullable: true }) resolutionNote!: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) resolvedAt!:
+    string | null;
+}
+
+export class IntakeResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['clear', 'needs-review', 'blocked'] }) status!: string;
+  @ApiProperty({ type: [SuggestionResponse] }) suggestions!: SuggestionResponse[];
+  @ApiProperty({ type: [FlagResponse] }) flags!: FlagResponse[];
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ description: 'Version of the guidance table that produced the suggestions' })
+  guidanceVersion!: string;
+  @ApiProperty({ type: CreateIntakeDto }) answers!: CreateIntakeDto;
+}
+
+export class MatchSlotResponse {
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ format: 'uuid' }) offeringId!: string;
+}
+
+export class MatchTherapistResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() yearsExperience!: number;
+  @ApiProperty() timezone!: string;
+}
+
+export class MatchResponse {
+  @ApiProperty({ type: MatchTherapistResponse }) therapist!: MatchTherapistResponse;
+  @ApiProperty({ enum: TECHNIQUE_SLUGS }) technique!: string;
+  @ApiProperty() score!: number;
+  @ApiProperty({ type: [String] }) reasons!: string[];
+  @ApiProperty({ type: [MatchSlotResponse], description: 'Up to 5 earliest free slots' })
+  nextSlots!: MatchSlotResponse[];
+}
+
+export class FlagWithIntakeResponse extends FlagResponse {
+  @ApiProperty({ type: IntakeResponse }) intake!: IntakeResponse;
+  @ApiProperty({ description: 'The client, so the reviewer can call them' })
+  client!: { id: string; name: string; email: string };
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+}
+
+export class FlagPage {
+  @ApiProperty({ type: [FlagWithIntakeResponse] }) items!: FlagWithIntakeResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../../common/auth/auth.decorators.js';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import { ApiAuth } from '../../common/http/api-problems.decorator.js';
+import { Page } from '../../common/pagination/pagination.js';
+import { IdParam } from '../../common/validation/id-param.js';
+import {
+  CreateIntakeDto,
+  FlagPage,
+  FlagQueryDto,
+  FlagResponse,
+  FlagWithIntakeResponse,
+  IntakeResponse,
+  MatchQueryDto,
+  MatchResponse,
+  ResolveFlagDto,
+} from './dto/intake.dto.js';
+import { IntakeReviewService } from './intake-review.service.js';
+import { IntakeService } from './intake.service.js';
+
+@ApiTags('intake')
+@Controller()
+export class IntakeController {
+  constructor(
+    private readonly intakes: IntakeService,
+    private readonly review: IntakeReviewService,
+  ) {}
+
+  @Roles('client')
+  @Post('intakes')
+  @ApiCreatedResponse({ type: IntakeResponse })
+  @ApiAuth(400)
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateIntakeDto): Promise<IntakeResponse> {
+    return this.intakes.create(user.id, dto);
+  }
+
+  @Roles('client', 'admin')
+  @Get('intakes/:id')
+  @ApiOkResponse({ type: IntakeResponse })
+  @ApiAuth(400, 404)
+  get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<IntakeResponse> {
+    return this.intakes.get(user, id);
+  }
+
+  @Roles('client')
+  @Get('intakes/:id/matches')
+  @ApiOkResponse({ type: [MatchResponse] })
+  @ApiAuth(400, 404, 422)
+  matches(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: string,
+    @Query() query: MatchQueryDto,
+  ): Promise<MatchResponse[]> {
+    return this.intakes.matches(user, id, query);
+  }
+
+  @Roles('admin')
+  @Get('admin/intake-flags')
+  @ApiOkResponse({ type: FlagPage })
+  @ApiAuth(400)
+  flags(
+    @CurrentUser() admin: AuthUser,
+    @Query() query: FlagQueryDto,
+  ): Promise<Page<FlagWithIntakeResponse>> {
+    return this.review.list(admin, query);
+  }
+
+  @Roles('admin')
+  @Post('admin/intake-flags/:id/resolve')
+  @HttpCode(200)
+  @ApiOkResponse({ type: FlagResponse })
+  @ApiAuth(400, 404, 409)
+  resolve(
+    @CurrentUser() admin: AuthUser,
+    @IdParam() id: string,
+    @Body() dto: ResolveFlagDto,
+  ): Promise<FlagResponse> {
+    return this.review.resolve(admin, id, dto);
+  }
+}

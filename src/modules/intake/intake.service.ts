@@ -1,0 +1,303 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '../../common/auth/auth-user.js';
+import {
+  AppError,
+  NotFoundError,
+  ValidationError,
+  FieldError,
+} from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { toIsoInstant } from '../../common/time/iso.js';
+import { DAY_MS, parseWindow } from '../../common/time/window.js';
+import { AuditService } from '../audit/audit.service.js';
+import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/availability.rules.js';
+import { SlotsService } from '../schedules/slots.service.js';
+import {
+  bookableSql,
+  qualifiedForSql,
+  validCertificationSql,
+} from '../therapists/qualification.sql.js';
+import {
+  CreateIntakeDto,
+  FlagResponse,
+  IntakeResponse,
+  MatchQueryDto,
+  MatchResponse,
+} from './dto/intake.dto.js';
+import { IntakeFlag } from './intake-flag.entity.js';
+import { Intake } from './intake.entity.js';
+import { assessIntake, missingClotAnswers } from './intake.rules.js';
+import type { IntakeAnswers, TechniqueSlug } from './intake.types.js';
+import { MatchCandidate, rankMatches } from './matching.rules.js';
+
+const MINUTE_MS = 60_000;
+export const INTAKE_VALIDITY_DAYS = 30;
+const MAX_MATCH_WINDOW_DAYS = 31;
+const NEXT_SLOTS = 5;
+
+export function toFlagResponse(flag: IntakeFlag): FlagResponse {
+  return {
+    id: flag.id,
+    code: flag.code,
+    severity: flag.severity,
+    message: flag.message,
+    status: flag.status,
+    resolutionNote: flag.resolutionNote,
+    resolvedAt: flag.resolvedAt?.toISOString() ?? null,
+  };
+}
+
+export function toIntakeResponse(intake: Intake, flags: IntakeFlag[]): IntakeResponse {
+  return {
+    id: intake.id,
+    status: intake.status,
+    suggestions: intake.suggestions.map(({ technique, score, reasons }) => ({
+      technique,
+      score,
+      reasons,
+    })),
+    flags: flags.map(toFlagResponse),
+    expiresAt: intake.expiresAt.toISOString(),
+    createdAt: intake.createdAt.toISOString(),
+    guidanceVersion: intake.guidanceVersion,
+    answers: intake.answers as IntakeResponse['answers'],
+  };
+}
+
+/** Serialises everything that reads or changes one client's screening (intakes, reviews, bookings). */
+export async function lockClientScreening(manager: EntityManager, clientId: string): Promise<void> {
+  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+    `screening:${clientId}`,
+  ]);
+}
+
+/** Answer rules a per-field validator cannot express. */
+function crossFieldProblems(answers: IntakeAnswers): FieldError[] {
+  const problems: FieldError[] = missingClotAnswers(answers).map((field) => ({
+    field,
+    message: `${field} must be answered when pregnant or postpartum`,
+  }));
+  const { pregnant, weeks, postpartumWeeks } = answers.pregnancy;
+  if (!pregnant && weeks !== undefined) {
+    problems.push({
+      field: 'pregnancy.weeks',
+      message: 'pregnancy.weeks is only for a current pregnancy',
+    });
+  }
+  if (pregnant && postpartumWeeks !== undefined) {
+    problems.push({
+      field: 'pregnancy.postpartumWeeks',
+      message: 'pregnancy.postpartumWeeks cannot be given during a pregnancy',
+    });
+  }
+  return problems;
+}
+
+interface CandidateRow {
+  id: string;
+  name: string;
+  years_experience: number;
+  timezone: string;
+  techniques: TechniqueSlug[];
+  prenatal: boolean;
+}
+
+@Injectable()
+export class IntakeService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly slots: SlotsService,
+  ) {}
+
+  /** Screens the answers, stores the intake and its flags in one transaction. */
+  async create(clientId: string, dto: CreateIntakeDto): Promise<IntakeResponse> {
+    const answers = JSON.parse(JSON.stringify(dto)) as IntakeAnswers;
+    const problems = crossFieldProblems(answers);
+    if (problems.length > 0) throw new ValidationError(problems);
+    const assessment = assessIntake(answers);
+    return this.dataSource.transaction(async (manager) => {
+      await lockClientScreening(manager, clientId);
+      const now = new Date();
+      const intake = await manager.save(
+        manager.create(Intake, {
+          clientId,
+          answers,
+          status: assessment.status,
+          pregnant: answers.pregnancy.pregnant,
+          // The DTO requires all five answers whenever the group is given.
+          clotScreened: answers.clotScreening !== undefined,
+          suggestions: assessment.suggestions,
+          guidanceVersion: assessment.guidanceVersion,
+          expiresAt: new Date(now.getTime() + INTAKE_VALIDITY_DAYS * DAY_MS),
+        }),
+      );
+      const flags = await manager.save(
+        assessment.flags.map((flag) =>
+          manager.create(IntakeFlag, {
+            intakeId: intake.id,
+            code: flag.code,
+            severity: flag.severity,
+            message: flag.message,
+            status: 'open',
+            resolvedBy: null,
+            resolvedAt: null,
+            resolutionNote: null,
+          }),
+        ),
+      );
+      return toIntakeResponse(intake, flags);
+    });
+  }
+
+  /** Its client or an admin (each admin read is audited); anyone else gets 404. */
+  async get(user: AuthUser, id: string): Promise<IntakeResponse> {
+    const intake = await this.dataSource.manager.findOneBy(Intake, { id });
+    if (!intake || (user.role !== 'admin' && intake.clientId !== user.id)) {
+      throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
+    }
+    const flags = await this.dataSource.manager.find(IntakeFlag, {
+      where: { intakeId: id },
+      order: { createdAt: 'ASC' },
+    });
+    if (user.role === 'admin') {
+      await this.audit.record({
+        actorId: user.id,
+        action: 'intake.read',
+        subjectType: 'intake',
+        subjectId: id,
+      });
+    }
+    return toIntakeResponse(intake, flags);
+  }
+
+  /**
+   * Therapists ranked for the client's intake: qualified for a suggested technique (prenatal-
+   * certified for a pregnant client), by suggestion score, experience and free slots, with the
+   * next free slots of the technique's shortest offering (the same slot rules as /slots).
+   */
+  async matches(client: AuthUser, id: string, query: MatchQueryDto): Promise<MatchResponse[]> {
+    const manager = this.dataSource.manager;
+    const intake = await manager.findOneBy(Intake, { id, clientId: client.id });
+    if (!intake) throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
+    const now = Date.now();
+    if (intake.expiresAt.getTime() <= now) {
+      throw new AppError(
+        ErrorCode.IntakeExpired,
+        'This intake has expired; please fill in a new one.',
+      );
+    }
+    const { from, to } = parseWindow(query, {
+      defaultFrom: now,
+      notBefore: now,
+      defaultDays: 7,
+      maxDays: MAX_MATCH_WINDOW_DAYS,
+    });
+    if (intake.status === 'blocked' || intake.suggestions.length === 0) return [];
+
+    const offerings = await this.shortestOfferings(
+      manager,
+      intake.suggestions.map((s) => s.technique),
+    );
+    const techniques = [...offerings.keys()];
+    if (techniques.length === 0) return [];
+    const candidates: CandidateRow[] = await manager.query(
+      `SELECT t.id, u.name, t.years_experience, t.timezone,
+              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
+                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
+                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
+              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal
+         FROM therapists t JOIN users u ON u.id = t.id
+        WHERE ${bookableSql('t.id')}`,
+      [techniques],
+    );
+    const pairs = candidates.flatMap((c) =>
+      c.techniques.map((technique) => ({
+        candidate: c,
+        technique,
+        offering: offerings.get(technique)!,
+      })),
+    );
+    const queries = await this.slots.slotQueries(
+      manager,
+      pairs.map(({ candidate, offering }) => ({
+        therapistId: candidate.id,
+        timezone: candidate.timezone,
+        durationMinutes: offering.duration_minutes,
+        bufferMinutes: offering.buffer_minutes,
+      })),
+      from,
+      to,
+      now,
+    );
+    // Every pair's free slots are counted (the ranking uses the counts); only the matches
+    // returned list their next ones.
+    const runsByPair = new Map<string, SlotRun[]>();
+    pairs.forEach((pair, index) =>
+      runsByPair.set(`${pair.candidate.id}:${pair.technique}`, findSlotRuns(queries[index])),
+    );
+    const slotCount = (therapistId: string, technique: TechniqueSlug) =>
+      countSlots(runsByPair.get(`${therapistId}:${technique}`) ?? []);
+
+    const ranked = rankMatches(
+      {
+        status: intake.status,
+        suggestions: intake.suggestions.filter((s) => offerings.has(s.technique)),
+        flags: [],
+        excluded: [],
+        guidanceVersion: intake.guidanceVersion,
+      },
+      candidates.map((c): MatchCandidate => ({
+        therapistId: c.id,
+        yearsExperience: c.years_experience,
+        techniques: c.techniques,
+        hasPrenatalCertification: c.prenatal,
+        freeSlotCount: 0,
+        freeSlotCountByTechnique: Object.fromEntries(
+          c.techniques.map((t) => [t, slotCount(c.id, t)]),
+        ),
+      })),
+      { pregnant: intake.pregnant },
+    );
+    const byId = new Map(candidates.map((c) => [c.id, c]));
+    return ranked.slice(0, query.limit).map((match) => {
+      const therapist = byId.get(match.therapistId)!;
+      const offering = offerings.get(match.technique)!;
+      const runs = runsByPair.get(`${match.therapistId}:${match.technique}`) ?? [];
+      return {
+        therapist: {
+          id: therapist.id,
+          name: therapist.name,
+          yearsExperience: therapist.years_experience,
+          timezone: therapist.timezone,
+        },
+        technique: match.technique,
+        score: match.score,
+        reasons: match.reasons,
+        nextSlots: slotStarts(runs, NEXT_SLOTS).map((start) => ({
+          startsAt: toIsoInstant(start),
+          endsAt: toIsoInstant(start + offering.duration_minutes * MINUTE_MS),
+          offeringId: offering.id,
+        })),
+      };
+    });
+  }
+
+  /** Per technique, its shortest live offering (the one matches show slots for). */
+  private async shortestOfferings(manager: EntityManager, techniques: TechniqueSlug[]) {
+    const rows: {
+      id: string;
+      technique_slug: TechniqueSlug;
+      duration_minutes: number;
+      buffer_minutes: number;
+    }[] = await manager.query(
+      `SELECT DISTINCT ON (technique_slug) id, technique_slug, duration_minutes, buffer_minutes
+           FROM offerings WHERE archived_at IS NULL AND technique_slug = ANY($1::text[])
+          ORDER BY technique_slug, duration_minutes, price_cents, id`,
+      [techniques],
+    );
+    return new Map(rows.map((row) => [row.technique_slug, row]));
+  }
+}

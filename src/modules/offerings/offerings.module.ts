@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Offering } from './offering.entity.js';
+import { OfferingsController } from './offerings.controller.js';
+import { OfferingsService } from './offerings.service.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Offering])],
+  controllers: [OfferingsController],
+  providers: [OfferingsService],
+  exports: [OfferingsService],
+})
+export class OfferingsModule {}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { NotFoundError, ValidationError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { clockToMinute, minuteToClock } from '../../common/time/clock.js';
+import { TherapistsService } from '../therapists/therapists.service.js';
+import { AvailabilityWindow } from './availability-window.entity.js';
+import { fitsAvailability, validateWeeklyWindows, WeeklyWindow } from './availability.rules.js';
+import {
+  AvailabilityResponse,
+  BookingConflictResponse,
+  CreatedTimeOffResponse,
+  CreateTimeOffDto,
+  SetAvailabilityDto,
+  TimeOffQueryDto,
+  TimeOffResponse,
+} from './dto/schedule.dto.js';
+import { TimeOff } from './time-off.entity.js';
+
+const MAX_TIME_OFF_MS = 366 * 86_400_000;
+
+export function toTimeOffResponse(row: TimeOff): TimeOffResponse {
+  return {
+    id: row.id,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+    reason: row.reason,
+  };
+}
+
+/** Everything the slot search needs to know about one therapist's hours. */
+export interface TherapistSchedule {
+  timezone: string;
+  windows: WeeklyWindow[];
+}
+
+@Injectable()
+export class SchedulesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly therapists: TherapistsService,
+  ) {}
+
+  async weeklyWindows(therapistId: string, manager: EntityManager = this.dataSource.manager) {
+    const rows = await manager.find(AvailabilityWindow, {
+      where: { therapistId },
+      order: { weekday: 'ASC', startMinute: 'ASC' },
+    });
+    return rows.map((row) => ({
+      weekday: row.weekday,
+      start: minuteToClock(row.startMinute),
+      end: minuteToClock(row.endMinute),
+    }));
+  }
+
+  async getAvailability(
+    therapistId: string,
+  ): Promise<Omit<AvailabilityResponse, 'bookingsOutsideHours'>> {
+    const therapist = await this.therapists.requireProfile(therapistId);
+    return { timezone: therapist.timezone, weekly: await this.weeklyWindows(therapistId) };
+  }
+
+  /**
+   * Replaces the weekly hours. Existing bookings are never moved or cancelled: the answer lists the
+   * upcoming ones the new hours no longer cover, so the therapist can act on them.
+   */
+  async setAvailability(
+    therapistId: string,
+    dto: SetAvailabilityDto,
+  ): Promise<AvailabilityResponse> {
+    const problems = validateWeeklyWindows(dto.weekly);
+    if (problems.length > 0) {
+      throw new ValidationError(
+        problems.map((p) => ({ field: `weekly[${p.index}].${p.field}`, message: p.message })),
+      );
+    }
+    return this.dataSource.transaction(async (manager) => {
+      const therapist = await this.therapists.requireProfile(therapistId, manager);
+      // Serialises concurrent edits of one schedule.
+      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [therapistId]);
+      await manager.delete(AvailabilityWindow, { therapistId });
+      if (dto.weekly.length > 0) {
+        await manager.insert(
+          AvailabilityWindow,
+          dto.weekly.map((w) => ({
+            therapistId,
+            weekday: w.weekday,
+            startMinute: clockToMinute(w.start),
+            endMinute: clockToMinute(w.end),
+          })),
+        );
+      }
+      const weekly = await this.weeklyWindows(therapistId, manager);
+      const upcoming = await this.upcomingBookings(manager, therapistId, new Date(), null);
+      const outside = upcoming.filter(
+        (b) =>
+          !fitsAvailability(
+            { windows: weekly, timeZone: therapist.timezone, timeOff: [] },
+            Date.parse(b.startsAt),
+            Date.parse(b.endsAt),
+          ),
+      );
+      return { timezone: therapist.timezone, weekly, bookingsOutsideHours: outside };
+    });
+  }
+
+  async addTimeOff(therapistId: string, dto: CreateTimeOffDto): Promise<CreatedTimeOffResponse> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    if (endsAt <= startsAt) {
+      throw new ValidationError([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    }
+    if (endsAt.getTime() - startsAt.getTime() > MAX_TIME_OFF_MS) {
+      throw new ValidationError([
+        { field: 'endsAt', message: 'time off may last at most 366 days' },
+      ]);
+    }
+    await this.therapists.requireProfile(therapistId);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await manager.save(
+        manager.create(TimeOff, { therapistId, startsAt, endsAt, reason: dto.reason ?? null }),
+      );
+      const conflicts = await this.upcomingBookings(manager, therapistId, startsAt, endsAt);
+      return { ...toTimeOffResponse(row), conflictingBookings: conflicts };
+    });
+  }
+
+  async listTimeOff(therapistId: string, query: TimeOffQueryDto): Promise<TimeOffResponse[]> {
+    const builder = this.dataSource.manager
+      .createQueryBuilder(TimeOff, 't')
+      .where('t.therapist_id = :therapistId', { therapistId })
+      .orderBy('t.starts_at', 'ASC')
+      .limit(500);
+    if (query.from) builder.andWhere('t.ends_at > :from', { from: query.from });
+    if (query.to) builder.andWhere('t.starts_at < :to', { to: query.to });
+    return (await builder.getMany()).map(toTimeOffResponse);
+  }
+
+  /** Another therapist's time off is 404, like one that does not exist. */
+  async removeTimeOff(therapistId: string, id: string): Promise<void> {
+    const result = await this.dataSource.manager.delete(TimeOff, { id, therapistId });
+    if (!result.affected) throw new NotFoundError(ErrorCode.TimeOffNotFound, 'The time off');
+  }
+
+  private async upcomingBookings(
+    manager: EntityManager,
+    therapistId: string,
+    from: Date,
+    to: Date | null,
+  ): Promise<BookingConflictResponse[]> {
+    const rows: { id: string; starts_at: Date; ends_at: Date; client_name: string }[] =
+      await manager.query(
+        `SELECT b.id, b.starts_at, b.ends_at, u.name AS client_name
+           FROM bookings b JOIN users u ON u.id = b.client_id
+          WHERE b.therapist_id = $1 AND b.status = 'confirmed' AND b.ends_at > $2
+            AND ($3::timestamptz IS NULL OR b.starts_at < $3)
+          ORDER BY b.starts_at`,
+        [therapistId, from, to],
+      );
+    return rows.map((r) => ({
+      id: r.id,
+      startsAt: r.starts_at.toISOString(),
+      endsAt: r.ends_at.toISOString(),
+      clientName: r.client_name,
+    }));
+  }
+}

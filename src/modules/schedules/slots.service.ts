@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { SlotQuery } from './availability.rules.js';
+import { readSlotFacts, SLOT_FACTS_SQL, SlotFactsRow } from './slot-facts.sql.js';
+
+const MINUTE_MS = 60_000;
+
+export interface SlotSubject {
+  therapistId: string;
+  timezone: string;
+  durationMinutes: number;
+  bufferMinutes: number;
+}
+
+/**
+ * Loads what the pure slot rules need — weekly windows, time off, live bookings with buffers — in
+ * one query. The same query answers /slots, checks a booking (inside its transaction) and feeds
+ * matching.
+ */
+@Injectable()
+export class SlotsService {
+  /** One therapist (booking, /slots). */
+  async slotQuery(
+    manager: EntityManager,
+    subject: SlotSubject,
+    from: number,
+    to: number,
+    now: number,
+  ): Promise<SlotQuery> {
+    const [query] = await this.slotQueries(manager, [subject], from, to, now);
+    return query;
+  }
+
+  /** Many (therapist, offering) pairs at once (matching): still one query. */
+  async slotQueries(
+    manager: EntityManager,
+    subjects: readonly SlotSubject[],
+    from: number,
+    to: number,
+    now: number,
+  ): Promise<SlotQuery[]> {
+    if (subjects.length === 0) return [];
+    const ids = [...new Set(subjects.map((s) => s.therapistId))];
+    // A session starting before `to` may run (with its buffer) past it.
+    const longest = Math.max(...subjects.map((s) => s.durationMinutes + s.bufferMinutes));
+    const horizon = new Date(to + longest * MINUTE_MS);
+    const rows: SlotFactsRow[] = await manager.query(SLOT_FACTS_SQL, [
+      ids,
+      new Date(from),
+      horizon,
+    ]);
+    const facts = new Map(rows.map((row) => [row.therapist_id, readSlotFacts(row)]));
+    return subjects.map((subject) => {
+      const { windows, timeOff, busy } = facts.get(subject.therapistId)!;
+      return {
+        windows,
+        timeZone: subject.timezone,
+        timeOff,
+        busy,
+        durationMinutes: subject.durationMinutes,
+        bufferMinutes: subject.bufferMinutes,
+        from,
+        to,
+        notBefore: now,
+      };
+    });
+  }
+}

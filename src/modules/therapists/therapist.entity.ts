@@ -1,0 +1,46 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  OneToOne,
+  PrimaryColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/user.entity.js';
+
+/** A therapist's profile; its id is the therapist's user id. */
+@Entity('therapists')
+@Check('CHK_therapists_years', `"years_experience" BETWEEN 0 AND 70`)
+@Check('CHK_therapists_bio', `length("bio") <= 2000`)
+export class Therapist {
+  @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_therapists' })
+  id!: string;
+
+  @OneToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'id', foreignKeyConstraintName: 'FK_therapists_user' })
+  user?: User;
+
+  @Column({ type: 'text' })
+  bio!: string;
+
+  @Column({ type: 'int' })
+  yearsExperience!: number;
+
+  /** IANA time zone in which the weekly availability is written. */
+  @Column({ type: 'text' })
+  timezone!: string;
+
+  /** Secret of the iCalendar feed URL; rotating it invalidates the old URL. */
+  @Index('UQ_therapists_calendar_token', { unique: true })
+  @Column({ type: 'text' })
+  calendarToken!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,324 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppError, NotFoundError, ValidationError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
+import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
+import { AuditService } from '../audit/audit.service.js';
+import { User } from '../users/user.entity.js';
+import { Certification } from './certification.entity.js';
+import {
+  CertificationListQueryDto,
+  AdminCertificationResponse,
+  CertificationResponse,
+  CreateCertificationDto,
+  PublicTherapistResponse,
+  TherapistListQueryDto,
+  TherapistProfileResponse,
+  UpsertTherapistProfileDto,
+} from './dto/therapist.dto.js';
+import { bookableSql, qualifiedForSql } from './qualification.sql.js';
+import { TherapistTechnique } from './therapist-technique.entity.js';
+import { Therapist } from './therapist.entity.js';
+
+const todayUtc = () => new Date().toISOString().slice(0, 10);
+
+export function toCertificationResponse(certification: Certification): CertificationResponse {
+  return {
+    id: certification.id,
+    therapistId: certification.therapistId,
+    kind: certification.kind,
+    issuer: certification.issuer,
+    number: certification.number,
+    expiresOn: certification.expiresOn,
+    status: certification.status,
+    verified: certification.status === 'verified',
+    expired: certification.expiresOn < todayUtc(),
+    decidedAt: certification.decidedAt?.toISOString() ?? null,
+    decisionNote: certification.decisionNote,
+  };
+}
+
+export const newCalendarToken = () => randomBytes(24).toString('base64url');
+
+interface PublicTherapistRow {
+  id: string;
+  name: string;
+  bio: string;
+  years_experience: number;
+  timezone: string;
+  techniques: string[];
+}
+
+@Injectable()
+export class TherapistsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Creates or replaces the caller's profile and the techniques it offers, in one transaction. */
+  async upsertProfile(
+    userId: string,
+    dto: UpsertTherapistProfileDto,
+  ): Promise<TherapistProfileResponse> {
+    await this.dataSource.transaction(async (manager) => {
+      const existing = await manager.findOne(Therapist, {
+        where: { id: userId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await manager.save(Therapist, {
+        id: userId,
+        bio: dto.bio,
+        yearsExperience: dto.yearsExperience,
+        timezone: dto.timezone,
+        calendarToken: existing?.calendarToken ?? newCalendarToken(),
+      });
+      await manager.delete(TherapistTechnique, { therapistId: userId });
+      if (dto.techniques.length > 0) {
+        await manager.insert(
+          TherapistTechnique,
+          dto.techniques.map((techniqueSlug) => ({ therapistId: userId, techniqueSlug })),
+        );
+      }
+    });
+    return this.ownProfile(userId);
+  }
+
+  async ownProfile(userId: string): Promise<TherapistProfileResponse> {
+    const manager = this.dataSource.manager;
+    const therapist = await this.requireProfile(userId, manager);
+    const [user, techniques, certifications, [{ bookable }]] = await Promise.all([
+      manager.findOneByOrFail(User, { id: userId }),
+      manager.find(TherapistTechnique, {
+        where: { therapistId: userId },
+        relations: { technique: true },
+      }),
+      manager.find(Certification, { where: { therapistId: userId }, order: { createdAt: 'ASC' } }),
+      manager.query(`SELECT ${bookableSql('$1::uuid')} AS bookable`, [userId]),
+    ]);
+    return {
+      id: therapist.id,
+      name: user.name,
+      bio: therapist.bio,
+      yearsExperience: therapist.yearsExperience,
+      timezone: therapist.timezone,
+      techniques: techniques
+        .sort((a, b) => (a.technique?.sortOrder ?? 0) - (b.technique?.sortOrder ?? 0))
+        .map((t) => t.techniqueSlug),
+      bookable,
+      certifications: certifications.map(toCertificationResponse),
+    };
+  }
+
+  /** The caller's profile, or 409 PROFILE_REQUIRED: schedules and certifications hang off it. */
+  async requireProfile(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Therapist> {
+    const therapist = await manager.findOneBy(Therapist, { id: userId });
+    if (!therapist) {
+      throw new AppError(
+        ErrorCode.ProfileRequired,
+        'Set up your profile first (PUT /therapists/me).',
+      );
+    }
+    return therapist;
+  }
+
+  async addCertification(
+    userId: string,
+    dto: CreateCertificationDto,
+  ): Promise<CertificationResponse> {
+    if (dto.expiresOn < todayUtc()) {
+      throw new ValidationError([
+        { field: 'expiresOn', message: 'expiresOn must not be in the past' },
+      ]);
+    }
+    await this.requireProfile(userId);
+    const certification = await this.dataSource.manager.save(
+      this.dataSource.manager.create(Certification, {
+        therapistId: userId,
+        kind: dto.kind,
+        issuer: dto.issuer,
+        number: dto.number,
+        expiresOn: dto.expiresOn,
+        status: 'pending',
+        decidedBy: null,
+        decidedAt: null,
+        decisionNote: null,
+      }),
+    );
+    return toCertificationResponse(certification);
+  }
+
+  async listOwnCertifications(userId: string): Promise<CertificationResponse[]> {
+    const rows = await this.dataSource.manager.find(Certification, {
+      where: { therapistId: userId },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map(toCertificationResponse);
+  }
+
+  /** Bookable therapists only (a valid massage-license), qualified for `technique` when given. */
+  async listPublic(query: TherapistListQueryDto): Promise<Page<PublicTherapistResponse>> {
+    const after = decodeCursor(query.cursor, ['text', 'uuid']);
+    const params: unknown[] = [query.limit + 1];
+    const where = [bookableSql('t.id')];
+    if (query.technique) {
+      params.push(query.technique);
+      where.push(qualifiedForSql('t.id', `$${params.length}::text`));
+    }
+    if (after) {
+      params.push(after[0], after[1]);
+      where.push(`(u.name, t.id) > ($${params.length - 1}::text, $${params.length}::uuid)`);
+    }
+    const rows: PublicTherapistRow[] = await this.dataSource.query(
+      `${publicTherapistSelect} WHERE ${where.join(' AND ')} ORDER BY u.name, t.id LIMIT $1`,
+      params,
+    );
+    const certifications = await this.publicCertifications(rows.map((row) => row.id));
+    return toPage(
+      rows,
+      query.limit,
+      (row) => toPublicTherapist(row, certifications.get(row.id) ?? []),
+      (row) => [row.name, row.id],
+    );
+  }
+
+  /** A bookable therapist's public profile, with verified, unexpired certifications only. */
+  async getPublic(id: string): Promise<PublicTherapistResponse> {
+    const rows: PublicTherapistRow[] = await this.dataSource.query(
+      `${publicTherapistSelect} WHERE t.id = $1 AND ${bookableSql('t.id')}`,
+      [id],
+    );
+    if (rows.length === 0) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    const certifications = await this.publicCertifications([id]);
+    return toPublicTherapist(rows[0], certifications.get(id) ?? []);
+  }
+
+  private async publicCertifications(ids: string[]) {
+    const byTherapist = new Map<string, { kind: string; issuer: string; expiresOn: string }[]>();
+    if (ids.length === 0) return byTherapist;
+    const rows: { therapist_id: string; kind: string; issuer: string; expires_on: string }[] =
+      await this.dataSource.query(
+        `SELECT c.therapist_id, c.kind, c.issuer, to_char(c.expires_on, 'YYYY-MM-DD') AS expires_on
+           FROM certifications c
+          WHERE c.therapist_id = ANY($1::uuid[]) AND c.status = 'verified'
+            AND c.expires_on >= (now() AT TIME ZONE 'UTC')::date
+          ORDER BY c.kind, c.expires_on DESC`,
+        [ids],
+      );
+    for (const row of rows) {
+      const list = byTherapist.get(row.therapist_id) ?? [];
+      list.push({ kind: row.kind, issuer: row.issuer, expiresOn: row.expires_on });
+      byTherapist.set(row.therapist_id, list);
+    }
+    return byTherapist;
+  }
+
+  async listCertifications(
+    query: CertificationListQueryDto,
+  ): Promise<Page<AdminCertificationResponse>> {
+    const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
+    const builder = this.dataSource.manager
+      .createQueryBuilder(Certification, 'c')
+      .where('c.status = :status', { status: query.status })
+      .orderBy('c.created_at', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .limit(query.limit + 1);
+    if (after) {
+      builder.andWhere('(c.created_at, c.id) > (:createdAt::timestamptz, :id::uuid)', {
+        createdAt: after[0],
+        id: after[1],
+      });
+    }
+    const rows = await builder.getMany();
+    const people: { id: string; name: string; email: string }[] = rows.length
+      ? await this.dataSource.manager.query(
+          `SELECT id, name, email FROM users WHERE id = ANY($1::uuid[])`,
+          [[...new Set(rows.map((c) => c.therapistId))]],
+        )
+      : [];
+    const byId = new Map(people.map((person) => [person.id, person]));
+    return toPage(
+      rows,
+      query.limit,
+      (c): AdminCertificationResponse => ({
+        ...toCertificationResponse(c),
+        therapistName: byId.get(c.therapistId)!.name,
+        therapistEmail: byId.get(c.therapistId)!.email,
+      }),
+      (c) => [c.createdAt.toISOString(), c.id],
+    );
+  }
+
+  /** An admin's verdict on a pending certification, recorded in the audit log in one transaction. */
+  async decideCertification(
+    adminId: string,
+    id: string,
+    decision: 'verified' | 'rejected',
+    note: string | undefined,
+  ): Promise<CertificationResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const certification = await manager.findOne(Certification, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!certification)
+        throw new NotFoundError(ErrorCode.CertificationNotFound, 'The certification');
+      if (certification.status !== 'pending') {
+        throw new AppError(
+          ErrorCode.CertificationAlreadyDecided,
+          `This certification was already ${certification.status}.`,
+        );
+      }
+      Object.assign(certification, {
+        status: decision,
+        decidedBy: adminId,
+        decidedAt: new Date(),
+        decisionNote: note ?? null,
+      });
+      await manager.save(certification);
+      await this.audit.record(
+        {
+          actorId: adminId,
+          action: decision === 'verified' ? 'certification.verify' : 'certification.reject',
+          subjectType: 'certification',
+          subjectId: id,
+          details: {
+            therapistId: certification.therapistId,
+            kind: certification.kind,
+            note: note ?? null,
+          },
+        },
+        manager,
+      );
+      return toCertificationResponse(certification);
+    });
+  }
+}
+
+const publicTherapistSelect = `
+  SELECT t.id, u.name, t.bio, t.years_experience, t.timezone,
+         ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
+                 JOIN techniques q ON q.slug = tt.technique_slug
+                WHERE tt.therapist_id = t.id AND ${qualifiedForSql('t.id', 'tt.technique_slug')}
+                ORDER BY q.sort_order) AS techniques
+    FROM therapists t JOIN users u ON u.id = t.id`;
+
+function toPublicTherapist(
+  row: PublicTherapistRow,
+  certifications: { kind: string; issuer: string; expiresOn: string }[],
+): PublicTherapistResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    bio: row.bio,
+    yearsExperience: row.years_experience,
+    timezone: row.timezone,
+    techniques: row.techniques,
+    certifications,
+  };
+}

@@ -1,0 +1,38 @@
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { Role } from '../../common/auth/auth-user.js';
+
+@Entity('users')
+@Check('CHK_users_role', `"role" IN ('client', 'therapist', 'admin')`)
+@Check('CHK_users_name', `length(btrim("name")) BETWEEN 1 AND 100`)
+export class User {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
+  id!: string;
+
+  /** citext: unique regardless of case, kept as the user typed it. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'citext' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @Column({ type: 'text' })
+  passwordHash!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

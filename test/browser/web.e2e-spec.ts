@@ -1,0 +1,416 @@
+/**
+ * The web app in a real browser (Debian's Chromium via playwright-core) against the production
+ * build. Data that is not the journey's own point is arranged through the API with the factories;
+ * every journey itself goes through the UI. Screenshots land in test/artifacts/ (git-ignored).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import request from 'supertest';
+import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
+import {
+  API,
+  bearer,
+  book,
+  farFuture,
+  makeClient,
+  makeIntake,
+  makeOffering,
+  makeTherapist,
+} from '../support/factories.js';
+import { CHROMIUM_ARGS, chromiumAvailable, ensureChromium } from './chromium.js';
+
+const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+const PASSWORD = 'a-good-long-password';
+
+const maybe = chromiumAvailable() ? describe : describe.skip;
+
+maybe('the web app in Chromium', () => {
+  let t: TestApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
+      throw new Error('dist/web/index.html is missing: build the web app first (npm run build)');
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const executablePath = await ensureChromium();
+    [t, browser] = await Promise.all([
+      createTestApp(),
+      chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
+    ]);
+    await Promise.all([
+      makeOffering(t, {
+        technique: 'trigger-point',
+        name: 'Trigger point, 45 min',
+        durationMinutes: 45,
+        priceCents: 7000,
+      }),
+      makeOffering(t, { technique: 'swedish', name: 'Swedish, 60 min' }),
+      makeOffering(t, { technique: 'prenatal', name: 'Prenatal, 60 min', priceCents: 9000 }),
+    ]);
+  }, 300_000);
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh browser profile: its own localStorage (token), time zone and viewport. */
+  async function openPage(
+    options: { viewport?: typeof PHONE; timezoneId?: string } = {},
+  ): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: options.viewport ?? PHONE,
+      timezoneId: options.timezoneId ?? 'America/New_York',
+      locale: 'en-US',
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(t.server);
+    return page;
+  }
+
+  /** Full page, or only the viewport where a sticky bar would float mid-page in a full shot. */
+  const shot = (page: Page, name: string, fullPage = true) =>
+    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+
+  async function signIn(page: Page, email: string, password: string) {
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function signUp(page: Page, name: string) {
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Your name').fill(name);
+    await page
+      .getByLabel('Email')
+      .fill(`${name.split(' ')[0].toLowerCase()}-${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Step 1 of 5').waitFor();
+  }
+
+  const answer = (page: Page, question: RegExp, value: 'Yes' | 'No') =>
+    page.getByRole('group', { name: question }).getByLabel(value, { exact: true }).check();
+
+  const next = (page: Page) => page.getByRole('button', { name: 'Next' }).click();
+
+  /** Steps 1 and 2: knots between the shoulder blades, chronic, from posture. */
+  async function answerBackQuestions(page: Page, screenshot = false) {
+    await page.getByLabel('Between the shoulder blades').check();
+    await page.getByLabel('Upper back').check();
+    await page.getByLabel('Tight').check();
+    await page.getByLabel('Aching').check();
+    if (screenshot) await shot(page, '02-intake-step');
+    await next(page);
+    await page.getByLabel(/A while ago/).check();
+    await page.getByLabel(/^Posture/).check();
+    await answer(page, /knots/, 'Yes');
+    await next(page);
+  }
+
+  async function noRedFlags(page: Page) {
+    for (const question of [/chest/, /spread/, /fever/]) await answer(page, question, 'No');
+    await next(page);
+  }
+
+  async function finish(page: Page) {
+    await page.getByLabel('Medium').check();
+    await page.getByRole('button', { name: 'See my suggestions' }).click();
+  }
+
+  it('a client signs up, checks in, sees suggestions and matches, books, and cancels', async () => {
+    await makeTherapist(t, {
+      name: 'Maya Okafor',
+      yearsExperience: 10,
+      techniques: ['swedish', 'trigger-point', 'deep-tissue'],
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const page = await openPage();
+    await shot(page, '01-sign-in');
+    await signUp(page, 'Casey Client');
+
+    // The questionnaire refuses to skip a question, in words next to it.
+    await next(page);
+    await page.getByText('Choose at least one area.').waitFor();
+    await answerBackQuestions(page, true);
+    await noRedFlags(page);
+    await answer(page, /Are you pregnant/, 'No');
+    await answer(page, /given birth/, 'No');
+    await next(page);
+    await finish(page);
+
+    await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
+    const best = page.locator('.suggestions > li').first();
+    expect(await best.getByRole('heading').textContent()).toContain('Trigger point');
+    expect(await best.locator('.reasons').textContent()).toMatch(/shoulder blades/i);
+    const match = page.locator('.match', { hasText: 'Maya Okafor · Trigger point' });
+    await match.waitFor();
+    expect(await match.locator('.slot').count()).toBeGreaterThan(0);
+    await shot(page, '03-suggestions');
+    await page.locator('.matches').screenshot({ path: join(ARTIFACTS, '05-matches.png') });
+
+    await match.getByRole('link', { name: /See Maya Okafor’s week/ }).click();
+    await page.getByRole('heading', { name: 'Book Maya Okafor' }).waitFor();
+    await page.getByText('Times are shown in your time zone (America/New_York)').waitFor();
+    await page.getByRole('button', { name: 'Next week' }).click();
+    await page.getByRole('button', { name: 'Previous week' }).click();
+    const slot = page.locator('.day-shown .slot').first();
+    const time = await slot.textContent();
+    await slot.click();
+    await shot(page, '06-book-week', false);
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
+    await shot(page, '07-booked');
+
+    await page.getByRole('link', { name: 'See my bookings' }).click();
+    const booking = page.locator('.booking', { hasText: 'Maya Okafor' });
+    await booking.waitFor();
+    expect(await booking.textContent()).toContain(time);
+    await shot(page, '08-my-bookings');
+    await booking.getByRole('button', { name: 'Cancel booking' }).click();
+    await booking.getByRole('button', { name: 'Yes, cancel it' }).click();
+    await page.getByText(/Booking cancelled/).waitFor();
+    await booking.getByText('Cancelled', { exact: true }).waitFor();
+    expect(await booking.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
+  }, 90_000);
+
+  it('a client with chest pain is told to call their primary care provider first', async () => {
+    const client = await makeClient(t, 'Robin Redflag');
+    const page = await openPage();
+    await signIn(page, client.email, client.password);
+    await page.getByText('Step 1 of 5').waitFor();
+    await answerBackQuestions(page);
+    await answer(page, /chest/, 'Yes');
+    await answer(page, /spread/, 'No');
+    await answer(page, /fever/, 'No');
+    await next(page);
+    await answer(page, /Are you pregnant/, 'No');
+    await answer(page, /given birth/, 'No');
+    await next(page);
+    await finish(page);
+    await page
+      .getByRole('heading', { name: 'Please call your primary care provider first' })
+      .waitFor();
+    expect(await page.getByText('Therapists for you').count()).toBe(0);
+    await shot(page, '04-red-flag');
+  }, 60_000);
+
+  it('a therapist sets weekly hours in the editor and sees a client’s booking in the agenda', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Theo Therapist',
+      timezone: 'Europe/Lisbon',
+      techniques: ['swedish'],
+    });
+    const page = await openPage({ timezoneId: 'Europe/Lisbon' });
+    await signIn(page, therapist.email, therapist.password);
+    await page.getByRole('heading', { name: 'Agenda' }).waitFor();
+    await page.getByRole('link', { name: 'Hours', exact: true }).click();
+    await page.getByText('No hours yet').waitFor();
+    for (let day = 0; day < 7; day++) {
+      await page.getByRole('button', { name: 'Add hours' }).click();
+    }
+    // A typo is refused by the API and shown next to its field (weekly[1].start).
+    const tuesday = page.getByRole('group', { name: 'Hours 2' });
+    await tuesday.getByLabel('From').fill('9');
+    await page.getByRole('button', { name: 'Save hours' }).click();
+    await tuesday.getByText('start must be a time HH:mm').waitFor();
+    await tuesday.getByLabel('From').fill('10:00');
+    await page
+      .getByRole('group', { name: 'Hours 7' })
+      .getByRole('button', { name: 'Remove hours 7' })
+      .click();
+    await page.getByRole('button', { name: 'Save hours' }).click();
+    await page.getByText('Hours saved.').waitFor();
+    await shot(page, '09-therapist-hours');
+    const saved = await request(t.server)
+      .get(`${API}/therapists/me/availability`)
+      .set('Authorization', bearer(therapist))
+      .expect(200);
+    expect(saved.body.weekly).toHaveLength(6);
+    expect(saved.body.weekly[1]).toEqual({ weekday: 2, start: '10:00', end: '17:00' });
+
+    // A certification for prenatal massage, filed for review.
+    await page.getByRole('link', { name: 'Profile', exact: true }).click();
+    await page.getByText('Clients can find and book you.').waitFor();
+    await page.getByLabel('Kind').selectOption('prenatal');
+    await page.getByLabel('Issued by').fill('American Pregnancy Massage Board');
+    await page.getByLabel('Number').fill('PN-2048');
+    await page.getByLabel('Valid until').fill(`${new Date().getFullYear() + 2}-06-30`);
+    await page.getByRole('button', { name: 'Add certification' }).click();
+    await page.getByText('Certification sent for review.').waitFor();
+    await page.locator('li', { hasText: 'PN-2048' }).getByText('Waiting for review').waitFor();
+    await shot(page, '09b-therapist-profile');
+
+    // A client books the first free slot (arranged through the API).
+    const client = await makeClient(t, 'Ana Lima');
+    const intake = await makeIntake(t, client, {
+      preferences: { pressure: 'firm', likesScents: false },
+    });
+    const { body: offerings } = await request(t.server).get(`${API}/offerings?technique=swedish`);
+    const offeringId = offerings.items[0].id;
+    const { body: free } = await request(t.server)
+      .get(`${API}/therapists/${therapist.id}/slots?offeringId=${offeringId}`)
+      .expect(200);
+    await book(t, client, {
+      therapistId: therapist.id,
+      offeringId,
+      startsAt: free.slots[0].startsAt,
+      intakeId: intake.id,
+      notes: 'Left shoulder blade, please.',
+    }).expect(201);
+
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    const session = page.locator('.booking', { hasText: 'Ana Lima' });
+    await session.waitFor();
+    const text = await session.textContent();
+    expect(text).toContain('Swedish, 60 min');
+    expect(text).toContain('Between the shoulder blades');
+    expect(text).toContain('Pressure: Firm');
+    expect(text).toContain('Left shoulder blade, please.');
+    expect(await page.getByLabel('Your calendar link').inputValue()).toMatch(
+      /\/calendar\/.+\.ics$/,
+    );
+    await shot(page, '10-therapist-agenda');
+
+    // A session that has begun is closed from the agenda. Booked through the API, then moved to
+    // have begun a minute ago (today, so it is in this week's view) with SQL: nobody can book the past.
+    const late = await makeClient(t, 'Leo Late');
+    const begun = await book(t, late, {
+      therapistId: therapist.id,
+      offeringId,
+      startsAt: free.slots.at(-1).startsAt,
+    }).expect(201);
+    const startedAt = Math.max(Date.now() - 60_000, new Date().setHours(0, 0, 0, 0));
+    await t.db.query(
+      `UPDATE bookings SET starts_at = $2, ends_at = $3, occupied_until = $3 WHERE id = $1`,
+      [begun.body.id, new Date(startedAt), new Date(startedAt + 30_000)],
+    );
+    await page.reload();
+    const started = page.locator('.booking', { hasText: 'Leo Late' });
+    await started.waitFor();
+    expect(await started.getByRole('button', { name: 'Cancel session' }).count()).toBe(0);
+    await started.getByRole('button', { name: 'Mark completed' }).click();
+    await page.getByText('Session with Leo Late completed.').waitFor();
+    await started.getByText('Completed', { exact: true }).waitFor();
+    await shot(page, '10b-therapist-agenda-completed');
+    const closed = await request(t.server)
+      .get(`${API}/bookings/${begun.body.id}`)
+      .set('Authorization', bearer(late))
+      .expect(200);
+    expect(closed.body.status).toBe('completed');
+  }, 60_000);
+
+  it('a pregnant client with a clot risk is refused until an admin approves, then books prenatal', async () => {
+    await makeTherapist(t, {
+      name: 'Priya Natal',
+      yearsExperience: 12,
+      techniques: ['prenatal', 'swedish'],
+      verified: ['massage-license', 'prenatal'],
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+    });
+    // A newcomer's licence waits for the admin (arranged through the API).
+    const newcomer = await makeTherapist(t, { name: 'Nia Newcomer', verified: [] });
+    await request(t.server)
+      .post(`${API}/therapists/me/certifications`)
+      .set('Authorization', bearer(newcomer))
+      .send({
+        kind: 'massage-license',
+        issuer: 'State Board',
+        number: 'LIC-7781',
+        expiresOn: farFuture(),
+      })
+      .expect(201);
+
+    const page = await openPage();
+    await signUp(page, 'Paula Pregnant');
+    await answerBackQuestions(page);
+    await noRedFlags(page);
+    await answer(page, /Are you pregnant/, 'Yes');
+    await page.getByLabel(/How many weeks pregnant/).fill('24');
+    // All five clot questions are required once pregnant.
+    await next(page);
+    expect(await page.getByText('Please answer this question.').count()).toBe(5);
+    await answer(page, /ever had a blood clot/, 'No');
+    await answer(page, /swelling/, 'Yes');
+    await answer(page, /clotting disorder/, 'No');
+    await answer(page, /blood thinners/, 'No');
+    await answer(page, /surgery/, 'No');
+    await shot(page, '02b-intake-clot-questions');
+    await next(page);
+    await finish(page);
+
+    await page
+      .getByText('A clinician will review your answers before you can book', { exact: true })
+      .waitFor();
+    const match = page.locator('.match', { hasText: 'Priya Natal · Prenatal' });
+    await match.locator('.slot').first().click();
+    await page.getByRole('heading', { name: 'Book Priya Natal' }).waitFor();
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    const refusal = page.getByRole('alert').filter({ hasText: 'CLOT_REVIEW_PENDING' });
+    await refusal.getByText('Waiting for a clinician’s review').waitFor();
+    await shot(page, '11-clot-review-pending', false);
+
+    const admin = await openPage({ viewport: DESKTOP });
+    await signIn(admin, TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.getByRole('heading', { name: 'Flag queue' }).waitFor();
+    const flag = admin.locator('.flag', { hasText: 'Paula Pregnant' });
+    await flag.waitFor();
+    expect(await flag.textContent()).toContain(
+      'Do you have swelling, pain, warmth or redness in one leg?',
+    );
+    await shot(admin, '12-admin-flag-queue');
+    await flag.getByRole('button', { name: 'Approve' }).click();
+    await flag.getByText('Please write a note before deciding.').waitFor();
+    await flag
+      .getByLabel(/Note/)
+      .fill('Spoke with her OB-GYN: no current clot; gentle prenatal massage is fine.');
+    await flag.getByRole('button', { name: 'Approve' }).click();
+    await admin.getByText('Approved: Paula Pregnant can now book.').waitFor();
+    await flag.waitFor({ state: 'detached' });
+
+    await admin.getByRole('link', { name: 'Certifications', exact: true }).click();
+    const pending = admin.locator('li', { hasText: 'LIC-7781' });
+    await pending.waitFor();
+    await pending.getByText('Nia Newcomer').waitFor(); // who filed it, not a bare id
+    await shot(admin, '13-admin-certifications');
+    await pending.getByRole('button', { name: 'Verify' }).click();
+    await admin.getByText('Massage licence LIC-7781 verified.').waitFor();
+    await pending.waitFor({ state: 'detached' });
+    expect(
+      (await request(t.server).get(`${API}/therapists/${newcomer.id}`).expect(200)).body.name,
+    ).toBe('Nia Newcomer');
+
+    for (const [link, heading, name] of [
+      ['Offerings', 'Offerings', '14-admin-offerings'],
+      ['Audit log', 'Audit log', '15-admin-audit-log'],
+    ]) {
+      await admin.getByRole('link', { name: link, exact: true }).click();
+      await admin.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await admin.locator('.loading').waitFor({ state: 'detached' });
+      await shot(admin, name);
+    }
+    await admin.getByRole('cell', { name: 'intake-flag.approve' }).first().waitFor();
+
+    // Back to the client: the review notice is gone and the same time can be booked.
+    await page.getByRole('button', { name: 'Book this time' }).click();
+    await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
+    expect(await page.getByText('Prenatal, 60 min with Priya Natal').count()).toBe(1);
+    await page.getByRole('link', { name: 'Suggestions' }).click();
+    await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
+    expect(await page.getByText('A clinician will review your answers').count()).toBe(0);
+  }, 90_000);
+});

@@ -1,0 +1,72 @@
+import request from 'supertest';
+import { createTestApp, TestApp } from '../support/test-app.js';
+import { API, makeClient, makeIntake, NO_CLOTS } from '../support/factories.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ LOG_LEVEL: 'info', CORS_ORIGINS: 'https://app.unknot.example' });
+});
+afterAll(() => t.close());
+
+it('logs each request as JSON with its request id, never passwords, tokens or intake answers', async () => {
+  const client = await makeClient(t);
+  await makeIntake(t, client, {
+    pregnancy: { pregnant: true, weeks: 30 },
+    clotScreening: { ...NO_CLOTS, historyOfClots: true },
+  });
+  const traced = await request(t.server)
+    .get(`${API}/me`)
+    .set('Authorization', `Bearer ${client.token}`)
+    .set('X-Request-Id', 'trace-me-42')
+    .expect(200);
+  expect(traced.headers['x-request-id']).toBe('trace-me-42');
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  const lines = t
+    .logs()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  expect(
+    lines.some(
+      (line) =>
+        line.req?.id === 'trace-me-42' &&
+        line.req?.path === '/api/v1/me' &&
+        line.res?.statusCode === 200,
+    ),
+  ).toBe(true);
+  const text = t.logs();
+  for (const secret of [
+    client.password,
+    client.token,
+    'historyOfClots',
+    'clotScreening',
+    '"weeks"',
+    'authorization',
+  ]) {
+    expect({ secret, found: text.includes(secret) }).toEqual({ secret, found: false });
+  }
+});
+
+it('replaces a hostile request id and sends security headers', async () => {
+  const response = await request(t.server)
+    .get('/health')
+    .set('X-Request-Id', 'bad id; with spaces')
+    .expect(200);
+  expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+  expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
+  expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+});
+
+it('allows only the configured CORS origins', async () => {
+  const allowed = await request(t.server)
+    .get(`${API}/techniques`)
+    .set('Origin', 'https://app.unknot.example')
+    .expect(200);
+  expect(allowed.headers['access-control-allow-origin']).toBe('https://app.unknot.example');
+  const other = await request(t.server)
+    .get(`${API}/techniques`)
+    .set('Origin', 'https://evil.example')
+    .expect(200);
+  expect(other.headers['access-control-allow-origin']).toBeUndefined();
+});

@@ -1,0 +1,208 @@
+import request from 'supertest';
+import { createTestApp, TestApp } from '../support/test-app.js';
+import {
+  Account,
+  ALL_WEEK,
+  API,
+  bearer,
+  book,
+  farFuture,
+  loginAdmin,
+  makeClient,
+  makeIntake,
+  makeOffering,
+  makeTherapist,
+  NO_CLOTS,
+  uniqueEmail,
+  utcAt,
+} from '../support/factories.js';
+import { Fixtures, INTAKE_ROUTES, ObjectKind, ROUTE_POLICY, RoutePolicy } from './route-policy.js';
+
+type Principal = 'anonymous' | 'clientA' | 'clientB' | 'therapistA' | 'therapistB' | 'admin';
+type Outcome = 'granted' | 'unauthenticated' | 'forbidden' | 'hidden';
+const PRINCIPALS: Principal[] = [
+  'anonymous',
+  'clientA',
+  'clientB',
+  'therapistA',
+  'therapistB',
+  'admin',
+];
+const SIDE: Record<Principal, 'A' | 'B'> = {
+  anonymous: 'A',
+  clientA: 'A',
+  clientB: 'B',
+  therapistA: 'A',
+  therapistB: 'B',
+  admin: 'A',
+};
+const INTAKE_ANSWER_KEYS = [
+  'clotScreening',
+  'redFlags',
+  'historyOfClots',
+  'stressLevel',
+  'sensations',
+];
+
+let t: TestApp;
+let accounts: Record<Exclude<Principal, 'anonymous'>, Account>;
+let objects: Record<Exclude<ObjectKind, 'calendarFile'>, Record<'A' | 'B', string>>;
+let fixtures: Fixtures;
+
+async function setUp(): Promise<void> {
+  t = await createTestApp();
+  const admin = await loginAdmin(t);
+  const offering = await makeOffering(t, { technique: 'swedish' });
+  const disposableA = await makeOffering(t, { technique: 'shiatsu', name: 'Disposable A' });
+  const disposableB = await makeOffering(t, { technique: 'shiatsu', name: 'Disposable B' });
+  const [therapistA, therapistB] = [
+    await makeTherapist(t, { name: 'Ada Therapist', techniques: ['swedish'], weekly: ALL_WEEK }),
+    await makeTherapist(t, { name: 'Bo Therapist', techniques: ['swedish'], weekly: ALL_WEEK }),
+  ];
+  const [clientA, clientB] = [await makeClient(t, 'Ann Client'), await makeClient(t, 'Ben Client')];
+  const perSide = async (client: Account, therapist: Account, day: number) => {
+    const intake = await makeIntake(t, client);
+    const booking = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: offering.id,
+      startsAt: utcAt(day, 10),
+    }).expect(201);
+    const flagged = await makeIntake(t, client, {
+      pregnancy: { pregnant: true, weeks: 20 },
+      clotScreening: { ...NO_CLOTS, historyOfClots: true },
+    });
+    const timeOff = await request(t.server)
+      .post(`${API}/therapists/me/time-off`)
+      .set('Authorization', bearer(therapist))
+      .send({ startsAt: utcAt(day + 30, 0), endsAt: utcAt(day + 31, 0) })
+      .expect(201);
+    const certification = await request(t.server)
+      .post(`${API}/therapists/me/certifications`)
+      .set('Authorization', bearer(therapist))
+      .send({ kind: 'prenatal', issuer: 'Board', number: 'P', expiresOn: farFuture() })
+      .expect(201);
+    return {
+      intake: intake.id,
+      booking: booking.body.id,
+      flag: flagged.flags[0].id,
+      timeOff: timeOff.body.id,
+      certification: certification.body.id,
+    };
+  };
+  const a = await perSide(clientA, therapistA, 5);
+  const b = await perSide(clientB, therapistB, 6);
+  accounts = { clientA, clientB, therapistA, therapistB, admin };
+  objects = {
+    booking: { A: a.booking, B: b.booking },
+    intake: { A: a.intake, B: b.intake },
+    timeOff: { A: a.timeOff, B: b.timeOff },
+    certification: { A: a.certification, B: b.certification },
+    flag: { A: a.flag, B: b.flag },
+    offering: { A: offering.id, B: offering.id },
+    disposableOffering: { A: disposableA.id, B: disposableB.id },
+    therapist: { A: therapistA.id, B: therapistB.id },
+  };
+  fixtures = {
+    clientEmail: clientA.email,
+    clientPassword: clientA.password,
+    offeringId: offering.id,
+    therapistId: therapistA.id,
+    futureStart: utcAt(9, 10),
+    uniqueEmail: () => uniqueEmail('matrix'),
+  };
+}
+
+function expectedOutcome(
+  policy: RoutePolicy,
+  principal: Principal,
+  side: 'own' | 'other',
+): Outcome {
+  if (policy.public) return 'granted';
+  if (principal === 'anonymous') return 'unauthenticated';
+  const role = accounts[principal].role;
+  if (!policy.roles?.includes(role)) return 'forbidden';
+  if (policy.scoped && side === 'other' && role !== 'admin') return 'hidden';
+  return 'granted';
+}
+
+function outcomeOf(status: number): Outcome | 'server-error' {
+  if (status >= 500) return 'server-error';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'hidden';
+  return 'granted';
+}
+
+async function objectId(kind: ObjectKind, side: 'A' | 'B'): Promise<string> {
+  if (kind !== 'calendarFile') return objects[kind][side];
+  // Looked up at call time: the rotate route changes it.
+  const { body } = await request(t.server)
+    .get(`${API}/therapists/me/calendar`)
+    .set('Authorization', bearer(accounts.therapistA))
+    .expect(200);
+  return new URL(body.url).pathname.split('/').pop()!;
+}
+
+beforeAll(setUp, 120_000);
+afterAll(() => t.close());
+
+it('checks every route for every principal against the declared policy', async () => {
+  const doc = await request(t.server).get('/docs-json').expect(200);
+  const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
+    ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+  expect(routes.filter((route) => !(route in ROUTE_POLICY))).toEqual([]);
+  expect(Object.keys(ROUTE_POLICY).filter((route) => !routes.includes(route))).toEqual([]);
+
+  // Mutating routes last, so reads see the fixtures intact; within a route, others' objects first.
+  const ordered = [...routes].sort(
+    (a, b) => Number(!a.startsWith('GET')) - Number(!b.startsWith('GET')),
+  );
+  const mismatches: object[] = [];
+  const leaks: string[] = [];
+  let checks = 0;
+  for (const route of ordered) {
+    const policy = ROUTE_POLICY[route];
+    const [method, template] = route.split(' ');
+    for (const side of policy.object ? (['other', 'own'] as const) : (['own'] as const)) {
+      for (const principal of PRINCIPALS) {
+        const ownSide = SIDE[principal];
+        const objectSide = side === 'own' ? ownSide : ownSide === 'A' ? 'B' : 'A';
+        let path = template;
+        if (policy.object)
+          path = path.replace(/\{(id|file)\}/, await objectId(policy.object, objectSide));
+        let call = request(t.server)[
+          method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'
+        ](path);
+        if (principal !== 'anonymous')
+          call = call.set('Authorization', bearer(accounts[principal]));
+        if (policy.query) call = call.query(policy.query(fixtures));
+        const response = policy.body ? await call.send(policy.body(fixtures)) : await call;
+        checks++;
+        const expected = expectedOutcome(policy, principal, side);
+        const actual = outcomeOf(response.status);
+        if (actual !== expected)
+          mismatches.push({
+            route,
+            principal,
+            side,
+            expected,
+            status: response.status,
+            code: response.body?.code,
+          });
+        if (
+          !INTAKE_ROUTES.has(route) &&
+          INTAKE_ANSWER_KEYS.some((key) => response.text.includes(`"${key}"`))
+        ) {
+          leaks.push(`${route} as ${principal}`);
+        }
+      }
+    }
+  }
+  console.info(
+    `authorization matrix: ${routes.length} routes, ${checks} (route, principal, object) checks`,
+  );
+  expect(mismatches).toEqual([]);
+  expect(leaks).toEqual([]);
+  expect(checks).toBeGreaterThan(routes.length * PRINCIPALS.length);
+});

@@ -1,0 +1,171 @@
+import fc from 'fast-check';
+import request from 'supertest';
+import { createTestApp, TestApp } from '../support/test-app.js';
+import {
+  Account,
+  ALL_WEEK,
+  API,
+  bearer,
+  loginAdmin,
+  makeClient,
+  makeOffering,
+  makeTherapist,
+} from '../support/factories.js';
+import { hostileBody, hostileValue, Schema } from './hostile-values.js';
+import { ROUTE_POLICY } from './route-policy.js';
+
+const RUNS_PER_ROUTE = 100;
+
+const asText = (value: unknown) =>
+  typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
+/** URLs carry UTF-8: lone surrogates become U+FFFD, as any HTTP client would send them. */
+const wellFormed = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
+
+let t: TestApp;
+let tokens: Record<'client' | 'therapist' | 'admin', Account>;
+beforeAll(async () => {
+  t = await createTestApp();
+  await makeOffering(t);
+  tokens = {
+    client: await makeClient(t),
+    therapist: await makeTherapist(t, { weekly: ALL_WEEK }),
+    admin: await loginAdmin(t),
+  };
+}, 60_000);
+afterAll(() => t.close());
+
+interface Operation {
+  parameters?: { name: string; in: 'path' | 'query' | 'header'; schema?: Schema }[];
+  requestBody?: { content: Record<string, { schema: Schema }> };
+}
+
+interface Failure {
+  route: string;
+  /** What was sent, cut short, so a failure can be replayed by hand. */
+  sent: string;
+  status: number;
+  body: string;
+}
+
+it(`answers ${RUNS_PER_ROUTE} hostile requests per route with problem details, never a 5xx`, async () => {
+  const doc = (await request(t.server).get('/docs-json').expect(200)).body;
+  const components: Record<string, Schema> = doc.components.schemas;
+  const failures: Failure[] = [];
+  let cases = 0;
+  let routes = 0;
+  for (const [template, methods] of Object.entries(
+    doc.paths as Record<string, Record<string, Operation>>,
+  )) {
+    for (const [method, operation] of Object.entries(methods)) {
+      const route = `${method.toUpperCase()} ${template}`;
+      const policy = ROUTE_POLICY[route];
+      const caller = policy?.roles?.[0] ? tokens[policy.roles[0]] : undefined;
+      const bodySchema = operation.requestBody?.content['application/json']?.schema;
+      const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
+      routes++;
+      const input = fc.record({
+        body: bodySchema ? hostileBody(bodySchema, components) : fc.constant(undefined),
+        query: fc.dictionary(
+          query.length ? fc.constantFrom(...query.map((p) => p.name)) : fc.constant('unexpected'),
+          hostileValue.map((v) => wellFormed(asText(v).slice(0, 4000))),
+          { maxKeys: 3 },
+        ),
+        id: fc.oneof(
+          fc.uuid(),
+          hostileValue.map((v) => encodeURIComponent(wellFormed(asText(v).slice(0, 2000)))),
+        ),
+      });
+      await fc.assert(
+        fc.asyncProperty(input, async ({ body, query: params, id }) => {
+          cases++;
+          const path = template.replace(/\{\w+\}/g, id);
+          let call = request(t.server)
+            [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](path)
+            .query(params);
+          if (caller) call = call.set('Authorization', bearer(caller));
+          const response =
+            body === undefined
+              ? await call
+              : await call
+                  .set('Content-Type', 'application/json')
+                  .send(JSON.stringify(body) ?? 'null');
+          const isProblem =
+            response.status < 400 ||
+            (String(response.headers['content-type']).startsWith('application/problem+json') &&
+              response.body.status === response.status &&
+              typeof response.body.code === 'string');
+          if (response.status >= 500 || !isProblem) {
+            failures.push({
+              route,
+              sent: JSON.stringify({ path, params, body }).slice(0, 300),
+              status: response.status,
+              body: response.text.slice(0, 300),
+            });
+          }
+        }),
+        { numRuns: RUNS_PER_ROUTE },
+      );
+    }
+  }
+  console.info(`fuzz: ${routes} routes, ${cases} hostile requests, ${failures.length} failures`);
+  expect(failures.slice(0, 10)).toEqual([]);
+  expect(routes).toBe(Object.keys(ROUTE_POLICY).length);
+}, 240_000);
+
+describe('stored text comes back byte for byte', () => {
+  const text = fc
+    .string({ unit: 'grapheme', minLength: 1, maxLength: 60 })
+    .filter((s) => s.trim() === s && s.length > 0 && !s.includes('\u0000'));
+
+  it('for names', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (name) => {
+        const email = `fuzz-${Math.random().toString(36).slice(2)}@example.com`;
+        const response = await request(t.server)
+          .post(`${API}/auth/register`)
+          .send({ email, password: 'a-good-long-password', name });
+        if (response.status === 400) {
+          // Only a name longer than 100 UTF-16 units may be refused.
+          expect(name.length).toBeGreaterThan(100);
+          return;
+        }
+        expect(response.status).toBe(201);
+        const me = await request(t.server)
+          .get(`${API}/me`)
+          .set('Authorization', `Bearer ${response.body.accessToken}`)
+          .expect(200);
+        expect(Buffer.from(me.body.name)).toEqual(Buffer.from(name));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('for therapist bios and offering names', async () => {
+    await fc.assert(
+      fc.asyncProperty(text, async (value) => {
+        const profile = await request(t.server)
+          .put(`${API}/therapists/me`)
+          .set('Authorization', bearer(tokens.therapist))
+          .send({ bio: value, yearsExperience: 3, timezone: 'UTC', techniques: ['swedish'] })
+          .expect(200);
+        expect(Buffer.from(profile.body.bio)).toEqual(Buffer.from(value));
+        const offering = await request(t.server)
+          .post(`${API}/offerings`)
+          .set('Authorization', bearer(tokens.admin))
+          .send({
+            technique: 'swedish',
+            name: value,
+            durationMinutes: 60,
+            priceCents: 1,
+            bufferMinutes: 0,
+          })
+          .expect(201);
+        const read = await request(t.server)
+          .get(`${API}/offerings/${offering.body.id}`)
+          .expect(200);
+        expect(Buffer.from(read.body.name)).toEqual(Buffer.from(value));
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

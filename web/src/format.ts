@@ -1,0 +1,42 @@
+/** Dates, times and money in the viewer's own locale and time zone (Intl). */
+
+export const localTimeZone = (): string => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  hour: 'numeric',
+  minute: '2-digit',
+});
+const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
+const day = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const shortDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const isoDay = new Intl.DateTimeFormat('en-CA', {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
+
+export const formatDateTime = (iso: string) => dateTime.format(new Date(iso));
+export const formatTime = (iso: string) => time.format(new Date(iso));
+export const formatDay = (date: Date) => day.format(date);
+export const formatWeekday = (date: Date) => weekday.format(date);
+export const formatShortDay = (date: Date) => shortDay.format(date);
+export const formatMoney = (cents: number) => money.format(cents / 100);
+
+/** `YYYY-MM-DD` of an instant in the viewer's time zone: the key to group slots by day. */
+export const dayKey = (date: Date) => isoDay.format(date);
+
+/** Midnight of the viewer's day `offset` days from `date`. */
+export function startOfDay(date: Date, offset = 0): Date {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
+}
+
+/** `deep-tissue` → `Deep tissue`. */
+export function humanize(slug: string): string {
+  const text = slug.replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,130 @@
+import { useState } from 'react';
+import { api, query } from '../api';
+import { IntakeAnswersList } from '../components/IntakeAnswersList';
+import { TextArea } from '../components/Field';
+import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
+import { formatDateTime } from '../format';
+import { useAction, useResource } from '../hooks';
+import type { FlagWithIntake, Page } from '../types';
+
+const PAGE = 50;
+
+const FLAG_NAMES: Record<FlagWithIntake['code'], string> = {
+  CLOT_RISK: 'Blood-clot risk',
+  RED_FLAG_SEE_DOCTOR: 'Red flag: see a doctor',
+};
+
+/** The open intake flags, oldest first, each with the intake's answers and a decision. */
+export function AdminFlags() {
+  const flags = useResource(
+    () =>
+      api.get<Page<FlagWithIntake>>(`/admin/intake-flags${query({ status: 'open', limit: PAGE })}`),
+    [],
+  );
+  const [message, setMessage] = useState('');
+  return (
+    <section>
+      <h1>Flag queue</h1>
+      <p className="lead">
+        Intakes waiting for a clinician, oldest first. Every read and decision is written to the
+        audit log.
+      </p>
+      <Status message={message} />
+      {flags.loading && !flags.data && <Loading what="open flags" />}
+      <ErrorNotice error={flags.error} />
+      {flags.data?.items.length === 0 && <Empty>No open flags. Nothing to review.</Empty>}
+      {flags.data?.nextCursor && (
+        <p className="hint">
+          Showing the {PAGE} oldest flags; the next ones appear as you resolve these.
+        </p>
+      )}
+      <ul className="flag-list">
+        {flags.data?.items.map((flag) => (
+          <FlagCard
+            key={flag.id}
+            flag={flag}
+            onResolved={(text) => {
+              setMessage(text);
+              flags.reload();
+            }}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FlagCard({
+  flag,
+  onResolved,
+}: {
+  flag: FlagWithIntake;
+  onResolved: (message: string) => void;
+}) {
+  const [note, setNote] = useState('');
+  const [noteMissing, setNoteMissing] = useState(false);
+  const action = useAction();
+
+  const resolve = (decision: 'approve' | 'reject') => {
+    if (!note.trim()) {
+      setNoteMissing(true);
+      return;
+    }
+    setNoteMissing(false);
+    void action.run(async () => {
+      await api.post(`/admin/intake-flags/${flag.id}/resolve`, { decision, note });
+      onResolved(
+        decision === 'approve'
+          ? `Approved: ${flag.client.name} can now book.`
+          : `Rejected: ${flag.client.name} cannot book with this intake.`,
+      );
+    });
+  };
+
+  return (
+    <li className="card flag">
+      <h2>
+        {flag.client.name}{' '}
+        <span className={`badge badge-${flag.severity}`}>{FLAG_NAMES[flag.code]}</span>
+      </h2>
+      <p className="meta">
+        <a href={`mailto:${flag.client.email}`}>{flag.client.email}</a> · flagged{' '}
+        {formatDateTime(flag.createdAt)}
+      </p>
+      <p>{flag.message}</p>
+      <details open>
+        <summary>All answers</summary>
+        <IntakeAnswersList answers={flag.intake.answers} />
+      </details>
+      <TextArea
+        label="Note (required)"
+        hint="What you checked, e.g. “Spoke with her OB-GYN: no current clot.”"
+        value={note}
+        maxLength={1000}
+        onChange={(e) => setNote(e.target.value)}
+        error={
+          noteMissing ? 'Please write a note before deciding.' : action.error?.fieldError('note')
+        }
+      />
+      <ErrorNotice error={action.error} />
+      <div className="actions">
+        <button
+          type="button"
+          className="danger"
+          onClick={() => resolve('reject')}
+          disabled={action.busy}
+        >
+          Reject
+        </button>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => resolve('approve')}
+          disabled={action.busy}
+        >
+          Approve
+        </button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,192 @@
+import { useState, type FormEvent } from 'react';
+import { api, query } from '../api';
+import { ConfirmButton } from '../components/ConfirmButton';
+import { Field, Select } from '../components/Field';
+import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
+import { formatMoney, humanize } from '../format';
+import { useAction, useResource } from '../hooks';
+import type { Offering, Page, Technique } from '../types';
+
+/** The menu: what clients can book, per technique, with duration, price and clean-up buffer. */
+export function AdminOfferings() {
+  const offerings = useResource(
+    () => api.get<Page<Offering>>(`/offerings${query({ limit: 100 })}`),
+    [],
+  );
+  const techniques = useResource(() => api.get<Technique[]>('/techniques'), []);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const removal = useAction();
+
+  const catalog = techniques.data;
+  const saved = (text: string) => {
+    setMessage(text);
+    setEditing(null);
+    offerings.reload();
+  };
+
+  return (
+    <section>
+      <h1>Offerings</h1>
+      <Status message={message} />
+      {(offerings.loading && !offerings.data) || (techniques.loading && !techniques.data) ? (
+        <Loading what="the menu" />
+      ) : null}
+      <ErrorNotice error={offerings.error ?? techniques.error ?? removal.error} />
+      {offerings.data?.items.length === 0 && (
+        <Empty>The menu is empty. Add the first offering below.</Empty>
+      )}
+      {catalog && (
+        <>
+          <ul className="offering-list">
+            {offerings.data?.items.map((offering) => (
+              <li key={offering.id} className="card">
+                {editing === offering.id ? (
+                  <OfferingForm
+                    offering={offering}
+                    techniques={catalog}
+                    onSaved={() => saved(`${offering.name} updated.`)}
+                    onCancel={() => setEditing(null)}
+                  />
+                ) : (
+                  <>
+                    <h2>{offering.name}</h2>
+                    <p>
+                      {humanize(offering.technique)} · {offering.durationMinutes} min ·{' '}
+                      {formatMoney(offering.priceCents)} · {offering.bufferMinutes} min buffer
+                    </p>
+                    <div className="actions">
+                      <button
+                        type="button"
+                        className="secondary"
+                        onClick={() => setEditing(offering.id)}
+                      >
+                        Edit
+                      </button>
+                      <ConfirmButton
+                        label="Delete"
+                        question={`Delete ${offering.name}? If it has bookings it is archived instead.`}
+                        confirmLabel="Yes, delete it"
+                        busy={removal.busy}
+                        onConfirm={() =>
+                          removal.run(async () => {
+                            await api.delete(`/offerings/${offering.id}`);
+                            saved(`${offering.name} removed from the menu.`);
+                          })
+                        }
+                      />
+                    </div>
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+          <div className="card">
+            <h2>Add an offering</h2>
+            <OfferingForm techniques={catalog} onSaved={() => saved('Offering added.')} />
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+function OfferingForm({
+  offering,
+  techniques,
+  onSaved,
+  onCancel,
+}: {
+  offering?: Offering;
+  techniques: Technique[];
+  onSaved: () => void;
+  onCancel?: () => void;
+}) {
+  const [technique, setTechnique] = useState(offering?.technique ?? techniques[0]?.slug ?? '');
+  const [name, setName] = useState(offering?.name ?? '');
+  const [duration, setDuration] = useState(String(offering?.durationMinutes ?? 60));
+  const [price, setPrice] = useState(offering ? (offering.priceCents / 100).toFixed(2) : '');
+  const [buffer, setBuffer] = useState(String(offering?.bufferMinutes ?? 15));
+  const action = useAction();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const body = {
+      technique,
+      name,
+      durationMinutes: Number(duration),
+      priceCents: price === '' ? null : Math.round(Number(price) * 100),
+      bufferMinutes: Number(buffer),
+    };
+    void action.run(async () => {
+      if (offering) await api.patch(`/offerings/${offering.id}`, body);
+      else await api.post('/offerings', body);
+      if (!offering) {
+        setName('');
+        setPrice('');
+      }
+      onSaved();
+    });
+  };
+
+  const error = (field: string) => action.error?.fieldError(field);
+  return (
+    <form onSubmit={submit} noValidate className="offering-form">
+      <Select
+        label="Technique"
+        value={technique}
+        onChange={(e) => setTechnique(e.target.value)}
+        options={techniques.map((t) => [t.slug, t.name])}
+        error={error('technique')}
+      />
+      <Field
+        label="Name"
+        value={name}
+        maxLength={100}
+        onChange={(e) => setName(e.target.value)}
+        error={error('name')}
+      />
+      <Field
+        label="Duration (minutes)"
+        type="number"
+        min={15}
+        max={240}
+        step={15}
+        value={duration}
+        onChange={(e) => setDuration(e.target.value)}
+        error={error('durationMinutes')}
+      />
+      <Field
+        label="Price (USD)"
+        type="number"
+        min={0}
+        step={0.01}
+        inputMode="decimal"
+        value={price}
+        onChange={(e) => setPrice(e.target.value)}
+        error={error('priceCents')}
+      />
+      <Field
+        label="Buffer after (minutes)"
+        hint="Clean-up time before the next session."
+        type="number"
+        min={0}
+        max={60}
+        value={buffer}
+        onChange={(e) => setBuffer(e.target.value)}
+        error={error('bufferMinutes')}
+      />
+      <ErrorNotice error={action.error} />
+      <div className="actions">
+        {onCancel && (
+          <button type="button" className="secondary" onClick={onCancel}>
+            Cancel
+          </button>
+        )}
+        <button type="submit" className="primary" disabled={action.busy}>
+          {offering ? 'Save changes' : 'Add offering'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { RadioGroup } from '../components/Choices';
+import { Field } from '../components/Field';
+import { ErrorNotice } from '../components/Notices';
+import { useAction } from '../hooks';
+import { href } from '../router';
+import type { AuthResponse } from '../types';
+
+const ROLES = {
+  client: 'I’m looking for a massage',
+  therapist: 'I’m a massage therapist',
+};
+
+export function SignUp({ onSignedIn }: { onSignedIn: (auth: AuthResponse) => void }) {
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [role, setRole] = useState<keyof typeof ROLES>('client');
+  const action = useAction();
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void action.run(async () =>
+      onSignedIn(await api.post<AuthResponse>('/auth/register', { name, email, password, role })),
+    );
+  };
+
+  return (
+    <section className="auth">
+      <h1>Create your account</h1>
+      <p className="lead">
+        It takes a minute. Your health answers are only seen by you and our clinicians.
+      </p>
+      <form onSubmit={submit} noValidate className="card">
+        <ErrorNotice error={action.error} />
+        <Field
+          label="Your name"
+          autoComplete="name"
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          error={action.error?.fieldError('name')}
+        />
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          error={action.error?.fieldError('email')}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="new-password"
+          hint="10 to 128 characters. A short sentence is easy to remember."
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          error={action.error?.fieldError('password')}
+        />
+        <RadioGroup legend="Which describes you?" options={ROLES} value={role} onChange={setRole} />
+        <button type="submit" className="primary" disabled={action.busy}>
+          {action.busy ? 'Creating your account…' : 'Create account'}
+        </button>
+      </form>
+      <p>
+        Already have an account? <a href={href('signin')}>Sign in</a>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,143 @@
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { Field, Select } from '../components/Field';
+import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
+import { formatDateTime } from '../format';
+import { useAction, useResource } from '../hooks';
+import { href } from '../router';
+import type { Availability, BookingConflict, WeeklyWindow } from '../types';
+
+/** ISO weekdays (Monday = 1), short so that a row fits a phone's width. */
+const WEEKDAYS: [string, string][] = [
+  ['1', 'Mon'],
+  ['2', 'Tue'],
+  ['3', 'Wed'],
+  ['4', 'Thu'],
+  ['5', 'Fri'],
+  ['6', 'Sat'],
+  ['7', 'Sun'],
+];
+
+const byDayAndTime = (a: WeeklyWindow, b: WeeklyWindow) =>
+  a.weekday - b.weekday || a.start.localeCompare(b.start);
+
+/** The weekly-hours editor. */
+export function TherapistHours() {
+  const availability = useResource(() => api.get<Availability>('/therapists/me/availability'), []);
+  if (availability.loading && !availability.data) return <Loading what="your hours" />;
+  return (
+    <section>
+      <h1>Weekly hours</h1>
+      {availability.error?.code === 'PROFILE_REQUIRED' ? (
+        <ProfileFirst />
+      ) : (
+        <ErrorNotice error={availability.error} />
+      )}
+      {availability.data && (
+        <HoursEditor initial={availability.data} onSaved={availability.reload} />
+      )}
+    </section>
+  );
+}
+
+function HoursEditor({ initial, onSaved }: { initial: Availability; onSaved: () => void }) {
+  const [rows, setRows] = useState<WeeklyWindow[]>(() => [...initial.weekly].sort(byDayAndTime));
+  const [outside, setOutside] = useState<BookingConflict[]>([]);
+  const [message, setMessage] = useState('');
+  const action = useAction();
+
+  const change = (index: number, patch: Partial<WeeklyWindow>) =>
+    setRows(rows.map((row, i) => (i === index ? { ...row, ...patch } : row)));
+  const add = () => {
+    const last = rows.at(-1);
+    setRows([
+      ...rows,
+      { weekday: last ? (last.weekday % 7) + 1 : 1, start: '09:00', end: '17:00' },
+    ]);
+  };
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setMessage('');
+    void action.run(async () => {
+      const saved = await api.put<Availability>('/therapists/me/availability', { weekly: rows });
+      setOutside(saved.bookingsOutsideHours ?? []);
+      setRows([...saved.weekly].sort(byDayAndTime));
+      setMessage('Hours saved.');
+      onSaved();
+    });
+  };
+
+  return (
+    <form className="card" onSubmit={save} noValidate>
+      <p className="lead">
+        The hours clients can book you each week, in your time zone ({initial.timezone}
+        {' — '}
+        <a href={href('therapist/profile')}>change it in your profile</a>). Use 24:00 for midnight.
+      </p>
+      {rows.length === 0 && (
+        <Empty>No hours yet: clients cannot book you until you add some.</Empty>
+      )}
+      {rows.map((row, index) => (
+        <fieldset className="hours-row" key={index}>
+          <legend className="visually-hidden">Hours {index + 1}</legend>
+          <Select
+            label="Day"
+            value={String(row.weekday)}
+            onChange={(e) => change(index, { weekday: Number(e.target.value) })}
+            options={WEEKDAYS}
+            error={action.error?.fieldError(`weekly[${index}].weekday`)}
+          />
+          <Field
+            label="From"
+            placeholder="09:00"
+            inputMode="numeric"
+            value={row.start}
+            onChange={(e) => change(index, { start: e.target.value })}
+            error={action.error?.fieldError(`weekly[${index}].start`)}
+          />
+          <Field
+            label="To"
+            placeholder="17:00"
+            inputMode="numeric"
+            value={row.end}
+            onChange={(e) => change(index, { end: e.target.value })}
+            error={action.error?.fieldError(`weekly[${index}].end`)}
+          />
+          <button
+            type="button"
+            className="secondary remove"
+            onClick={() => setRows(rows.filter((_, i) => i !== index))}
+            aria-label={`Remove hours ${index + 1}`}
+            title="Remove these hours"
+          >
+            ✕
+          </button>
+        </fieldset>
+      ))}
+      <ErrorNotice error={action.error} />
+      {outside.length > 0 && (
+        <div className="notice notice-warning" role="alert">
+          <p className="notice-title">These bookings are now outside your hours</p>
+          <p>They are kept. Please contact the clients, or add the hours back.</p>
+          <ul>
+            {outside.map((b) => (
+              <li key={b.id}>
+                {formatDateTime(b.startsAt)} with {b.clientName}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <Status message={message} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={add}>
+          Add hours
+        </button>
+        <button type="submit" className="primary" disabled={action.busy}>
+          {action.busy ? 'Saving…' : 'Save hours'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,236 @@
+import { useState, type FormEvent } from 'react';
+import { api, asApiError } from '../api';
+import { CheckboxGroup } from '../components/Choices';
+import { Field, Select, TextArea } from '../components/Field';
+import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
+import { humanize, localTimeZone } from '../format';
+import { useAction, useResource } from '../hooks';
+import type { Certification, Technique, TherapistProfile as Profile } from '../types';
+
+/** The therapist's own profile, or null before it is first saved (409 PROFILE_REQUIRED). */
+async function loadOwnProfile(): Promise<Profile | null> {
+  try {
+    return await api.get<Profile>('/therapists/me');
+  } catch (error) {
+    if (asApiError(error).code === 'PROFILE_REQUIRED') return null;
+    throw error;
+  }
+}
+
+export function TherapistProfile() {
+  const profile = useResource(loadOwnProfile, []);
+  const techniques = useResource(() => api.get<Technique[]>('/techniques'), []);
+
+  if ((profile.loading && profile.data === undefined) || (techniques.loading && !techniques.data)) {
+    return <Loading what="your profile" />;
+  }
+  if (profile.data === undefined || !techniques.data) {
+    return <ErrorNotice error={profile.error ?? techniques.error} />;
+  }
+  return (
+    <section>
+      <h1>Your profile</h1>
+      {profile.data === null ? (
+        <p className="lead">
+          Tell clients about yourself. You can add certifications once it is saved.
+        </p>
+      ) : (
+        <p className={`notice ${profile.data.bookable ? 'notice-good' : 'notice-warning'}`}>
+          {profile.data.bookable
+            ? 'Clients can find and book you.'
+            : 'Clients cannot book you yet: an admin must first verify your massage licence.'}
+        </p>
+      )}
+      <ProfileForm profile={profile.data} techniques={techniques.data} onSaved={profile.reload} />
+      {profile.data && (
+        <Certifications
+          certifications={profile.data.certifications}
+          techniques={techniques.data}
+          onAdded={profile.reload}
+        />
+      )}
+    </section>
+  );
+}
+
+function ProfileForm({
+  profile,
+  techniques,
+  onSaved,
+}: {
+  profile: Profile | null;
+  techniques: Technique[];
+  onSaved: () => void;
+}) {
+  const [bio, setBio] = useState(profile?.bio ?? '');
+  const [years, setYears] = useState(String(profile?.yearsExperience ?? ''));
+  const [timezone, setTimezone] = useState(profile?.timezone ?? localTimeZone());
+  const [chosen, setChosen] = useState<string[]>(profile?.techniques ?? []);
+  const [message, setMessage] = useState('');
+  const action = useAction();
+
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setMessage('');
+    void action.run(async () => {
+      await api.put('/therapists/me', {
+        bio,
+        yearsExperience: years === '' ? null : Number(years),
+        timezone,
+        techniques: chosen,
+      });
+      setMessage('Profile saved.');
+      onSaved();
+    });
+  };
+
+  return (
+    <form className="card" onSubmit={save} noValidate>
+      <h2>About you</h2>
+      <TextArea
+        label="Bio"
+        hint="What you are good at, in a sentence or two."
+        rows={4}
+        maxLength={2000}
+        value={bio}
+        onChange={(e) => setBio(e.target.value)}
+        error={action.error?.fieldError('bio')}
+      />
+      <Field
+        label="Years of experience"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={70}
+        value={years}
+        onChange={(e) => setYears(e.target.value)}
+        error={action.error?.fieldError('yearsExperience')}
+      />
+      <Field
+        label="Time zone"
+        hint="Your weekly hours are in this time zone."
+        list="time-zones"
+        value={timezone}
+        onChange={(e) => setTimezone(e.target.value)}
+        error={action.error?.fieldError('timezone')}
+      />
+      <datalist id="time-zones">
+        {Intl.supportedValuesOf('timeZone').map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <CheckboxGroup
+        legend="Techniques you offer"
+        options={Object.fromEntries(techniques.map((t) => [t.slug, t.name]))}
+        value={chosen}
+        onChange={setChosen}
+        error={action.error?.fieldError('techniques')}
+      />
+      <ErrorNotice error={action.error} />
+      <Status message={message} />
+      <button type="submit" className="primary" disabled={action.busy}>
+        {action.busy ? 'Saving…' : 'Save profile'}
+      </button>
+    </form>
+  );
+}
+
+function certificationState(c: Certification): [string, string] {
+  if (c.expired) return ['Expired', 'badge-bad'];
+  if (c.status === 'verified') return ['Verified', 'badge-good'];
+  if (c.status === 'rejected') return ['Rejected', 'badge-bad'];
+  return ['Waiting for review', 'badge-pending'];
+}
+
+function Certifications({
+  certifications,
+  techniques,
+  onAdded,
+}: {
+  certifications: Certification[];
+  techniques: Technique[];
+  onAdded: () => void;
+}) {
+  const [kind, setKind] = useState('massage-license');
+  const [issuer, setIssuer] = useState('');
+  const [number, setNumber] = useState('');
+  const [expiresOn, setExpiresOn] = useState('');
+  const [message, setMessage] = useState('');
+  const action = useAction();
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    setMessage('');
+    void action.run(async () => {
+      await api.post('/therapists/me/certifications', { kind, issuer, number, expiresOn });
+      setIssuer('');
+      setNumber('');
+      setExpiresOn('');
+      setMessage('Certification sent for review.');
+      onAdded();
+    });
+  };
+
+  return (
+    <section className="card" aria-labelledby="certifications-title">
+      <h2 id="certifications-title">Certifications</h2>
+      {certifications.length === 0 ? (
+        <Empty>No certifications yet. Add your massage licence first.</Empty>
+      ) : (
+        <ul className="plain-list">
+          {certifications.map((c) => {
+            const [state, badge] = certificationState(c);
+            return (
+              <li key={c.id}>
+                <strong>
+                  {c.kind === 'massage-license' ? 'Massage licence' : humanize(c.kind)}
+                </strong>{' '}
+                <span className={`badge ${badge}`}>{state}</span>
+                <br />
+                {c.issuer} · no. {c.number} · valid until {c.expiresOn}
+                {c.decisionNote && <> · Note: {c.decisionNote}</>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <form onSubmit={add} noValidate>
+        <h3>Add a certification</h3>
+        <Select
+          label="Kind"
+          value={kind}
+          onChange={(e) => setKind(e.target.value)}
+          options={[
+            ['massage-license', 'Massage licence'],
+            ...techniques.map((t): [string, string] => [t.slug, `${t.name} certification`]),
+          ]}
+          error={action.error?.fieldError('kind')}
+        />
+        <Field
+          label="Issued by"
+          value={issuer}
+          onChange={(e) => setIssuer(e.target.value)}
+          error={action.error?.fieldError('issuer')}
+        />
+        <Field
+          label="Number"
+          value={number}
+          onChange={(e) => setNumber(e.target.value)}
+          error={action.error?.fieldError('number')}
+        />
+        <Field
+          label="Valid until"
+          type="date"
+          value={expiresOn}
+          onChange={(e) => setExpiresOn(e.target.value)}
+          error={action.error?.fieldError('expiresOn')}
+        />
+        <ErrorNotice error={action.error} />
+        <Status message={message} />
+        <button type="submit" className="primary" disabled={action.busy}>
+          {action.busy ? 'Sending…' : 'Add certification'}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useState, type FormEvent } from 'react';
+import { api, query } from '../api';
+import { Field } from '../components/Field';
+import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
+import { formatDateTime } from '../format';
+import { useAction, useResource } from '../hooks';
+import type { BookingConflict, TimeOff as TimeOffItem } from '../types';
+
+/** `datetime-local` input (the viewer's local time) → an ISO instant, or '' to let the API say why. */
+const toInstant = (local: string) => (local ? new Date(local).toISOString() : '');
+
+/** Holidays and other time off: no slots are offered inside them. */
+export function TimeOff() {
+  const list = useResource(
+    () =>
+      api.get<TimeOffItem[]>(`/therapists/me/time-off${query({ from: new Date().toISOString() })}`),
+    [],
+  );
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const [reason, setReason] = useState('');
+  const [conflicts, setConflicts] = useState<BookingConflict[]>([]);
+  const [message, setMessage] = useState('');
+  const action = useAction();
+  const removal = useAction();
+
+  const add = (event: FormEvent) => {
+    event.preventDefault();
+    setMessage('');
+    void action.run(async () => {
+      const created = await api.post<TimeOffItem>('/therapists/me/time-off', {
+        startsAt: toInstant(startsAt),
+        endsAt: toInstant(endsAt),
+        ...(reason.trim() && { reason: reason.trim() }),
+      });
+      setConflicts(created.conflictingBookings ?? []);
+      setStartsAt('');
+      setEndsAt('');
+      setReason('');
+      setMessage('Time off added.');
+      list.reload();
+    });
+  };
+
+  const remove = (id: string) =>
+    removal.run(async () => {
+      await api.delete(`/therapists/me/time-off/${id}`);
+      setMessage('Time off removed.');
+      list.reload();
+    });
+
+  return (
+    <section>
+      <h1>Time off</h1>
+      {list.loading && !list.data && <Loading what="your time off" />}
+      {list.error?.code === 'PROFILE_REQUIRED' ? (
+        <ProfileFirst />
+      ) : (
+        <ErrorNotice error={list.error} />
+      )}
+      <Status message={message} />
+      <ErrorNotice error={removal.error} />
+      {list.data?.length === 0 && <Empty>No time off planned.</Empty>}
+      {list.data && list.data.length > 0 && (
+        <ul className="plain-list card">
+          {list.data.map((item) => (
+            <li key={item.id} className="row-with-action">
+              <span>
+                {formatDateTime(item.startsAt)} – {formatDateTime(item.endsAt)}
+                {item.reason && <> · {item.reason}</>}
+              </span>
+              <button
+                type="button"
+                className="link-button danger"
+                onClick={() => remove(item.id)}
+                disabled={removal.busy}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.data && (
+        <form className="card" onSubmit={add} noValidate>
+          <h2>Add time off</h2>
+          <Field
+            label="From"
+            type="datetime-local"
+            value={startsAt}
+            onChange={(e) => setStartsAt(e.target.value)}
+            error={action.error?.fieldError('startsAt')}
+          />
+          <Field
+            label="Until"
+            type="datetime-local"
+            value={endsAt}
+            onChange={(e) => setEndsAt(e.target.value)}
+            error={action.error?.fieldError('endsAt')}
+          />
+          <Field
+            label="Reason (optional)"
+            maxLength={200}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            error={action.error?.fieldError('reason')}
+          />
+          <ErrorNotice error={action.error} />
+          {conflicts.length > 0 && (
+            <div className="notice notice-warning" role="alert">
+              <p className="notice-title">You have bookings during this time off</p>
+              <p>They are kept. Please contact the clients or cancel them from your agenda.</p>
+              <ul>
+                {conflicts.map((b) => (
+                  <li key={b.id}>
+                    {formatDateTime(b.startsAt)} with {b.clientName}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+          <button type="submit" className="primary" disabled={action.busy}>
+            {action.busy ? 'Adding…' : 'Add time off'}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

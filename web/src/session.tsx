@@ -1,0 +1,16 @@
+import { createContext, useContext } from 'react';
+import type { User } from './types';
+
+export interface Session {
+  user: User;
+  signOut: () => void;
+}
+
+export const SessionContext = createContext<Session | null>(null);
+
+/** The signed-in user; screens behind sign-in only. */
+export function useSession(): Session {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error('useSession() needs a signed-in user');
+  return session;
+}
