@@ -21,14 +21,21 @@ export function flattenValidationErrors(errors: ClassValidatorError[], parent = 
 const MAX_DEPTH = 8;
 
 /**
- * Text PostgreSQL cannot store (NUL) and structures deeper than any DTO are refused up front,
- * naming the field, so no hostile payload reaches the database or a recursive transformer.
+ * Text that is not Unicode is refused up front, naming the field: NUL, which PostgreSQL cannot
+ * store, and lone UTF-16 surrogates (`"\ud800"` is valid JSON), which cannot be encoded as UTF-8
+ * and make validator.js's `encodeURI`-based checks (isEmail) throw. So are structures deeper than
+ * any DTO, so no hostile payload reaches a validator, a recursive transformer or the database.
  */
 export function hostileInputProblems(value: unknown, path = '', depth = 0): FieldError[] {
   if (typeof value === 'string') {
-    return value.includes('\u0000')
-      ? [{ field: path || 'body', message: `${path || 'body'} must not contain NUL characters` }]
-      : [];
+    const field = path || 'body';
+    if (value.includes('\u0000')) {
+      return [{ field, message: `${field} must not contain NUL characters` }];
+    }
+    if (!value.isWellFormed()) {
+      return [{ field, message: `${field} must be well-formed Unicode text (no lone surrogates)` }];
+    }
+    return [];
   }
   if (value === null || typeof value !== 'object') return [];
   if (depth >= MAX_DEPTH) {
