@@ -49,70 +49,74 @@ interface Failure {
   body: string;
 }
 
-it(`answers ${RUNS_PER_ROUTE} hostile requests per route with problem details, never a 5xx`, async () => {
-  const doc = (await request(t.server).get('/docs-json').expect(200)).body;
-  const components: Record<string, Schema> = doc.components.schemas;
-  const failures: Failure[] = [];
-  let cases = 0;
-  let routes = 0;
-  for (const [template, methods] of Object.entries(
-    doc.paths as Record<string, Record<string, Operation>>,
-  )) {
-    for (const [method, operation] of Object.entries(methods)) {
-      const route = `${method.toUpperCase()} ${template}`;
-      const policy = ROUTE_POLICY[route];
-      const caller = policy?.roles?.[0] ? tokens[policy.roles[0]] : undefined;
-      const bodySchema = operation.requestBody?.content['application/json']?.schema;
-      const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
-      routes++;
-      const input = fc.record({
-        body: bodySchema ? hostileBody(bodySchema, components) : fc.constant(undefined),
-        query: fc.dictionary(
-          query.length ? fc.constantFrom(...query.map((p) => p.name)) : fc.constant('unexpected'),
-          hostileValue.map((v) => wellFormed(asText(v).slice(0, 4000))),
-          { maxKeys: 3 },
-        ),
-        id: fc.oneof(
-          fc.uuid(),
-          hostileValue.map((v) => encodeURIComponent(wellFormed(asText(v).slice(0, 2000)))),
-        ),
-      });
-      await fc.assert(
-        fc.asyncProperty(input, async ({ body, query: params, id }) => {
-          cases++;
-          const path = template.replace(/\{\w+\}/g, id);
-          let call = request(t.server)
-            [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](path)
-            .query(params);
-          if (caller) call = call.set('Authorization', bearer(caller));
-          const response =
-            body === undefined
-              ? await call
-              : await call
-                  .set('Content-Type', 'application/json')
-                  .send(JSON.stringify(body) ?? 'null');
-          const isProblem =
-            response.status < 400 ||
-            (String(response.headers['content-type']).startsWith('application/problem+json') &&
-              response.body.status === response.status &&
-              typeof response.body.code === 'string');
-          if (response.status >= 500 || !isProblem) {
-            failures.push({
-              route,
-              sent: JSON.stringify({ path, params, body }).slice(0, 300),
-              status: response.status,
-              body: response.text.slice(0, 300),
-            });
-          }
-        }),
-        { numRuns: RUNS_PER_ROUTE },
-      );
+it(
+  `answers ${RUNS_PER_ROUTE} hostile requests per route with problem details, never a 5xx`,
+  async () => {
+    const doc = (await request(t.server).get('/docs-json').expect(200)).body;
+    const components: Record<string, Schema> = doc.components.schemas;
+    const failures: Failure[] = [];
+    let cases = 0;
+    let routes = 0;
+    for (const [template, methods] of Object.entries(
+      doc.paths as Record<string, Record<string, Operation>>,
+    )) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const route = `${method.toUpperCase()} ${template}`;
+        const policy = ROUTE_POLICY[route];
+        const caller = policy?.roles?.[0] ? tokens[policy.roles[0]] : undefined;
+        const bodySchema = operation.requestBody?.content['application/json']?.schema;
+        const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
+        routes++;
+        const input = fc.record({
+          body: bodySchema ? hostileBody(bodySchema, components) : fc.constant(undefined),
+          query: fc.dictionary(
+            query.length ? fc.constantFrom(...query.map((p) => p.name)) : fc.constant('unexpected'),
+            hostileValue.map((v) => wellFormed(asText(v).slice(0, 4000))),
+            { maxKeys: 3 },
+          ),
+          id: fc.oneof(
+            fc.uuid(),
+            hostileValue.map((v) => encodeURIComponent(wellFormed(asText(v).slice(0, 2000)))),
+          ),
+        });
+        await fc.assert(
+          fc.asyncProperty(input, async ({ body, query: params, id }) => {
+            cases++;
+            const path = template.replace(/\{\w+\}/g, id);
+            let call = request(t.server)
+              [method as 'get' | 'post' | 'put' | 'patch' | 'delete'](path)
+              .query(params);
+            if (caller) call = call.set('Authorization', bearer(caller));
+            const response =
+              body === undefined
+                ? await call
+                : await call
+                    .set('Content-Type', 'application/json')
+                    .send(JSON.stringify(body) ?? 'null');
+            const isProblem =
+              response.status < 400 ||
+              (String(response.headers['content-type']).startsWith('application/problem+json') &&
+                response.body.status === response.status &&
+                typeof response.body.code === 'string');
+            if (response.status >= 500 || !isProblem) {
+              failures.push({
+                route,
+                sent: JSON.stringify({ path, params, body }).slice(0, 300),
+                status: response.status,
+                body: response.text.slice(0, 300),
+              });
+            }
+          }),
+          { numRuns: RUNS_PER_ROUTE },
+        );
+      }
     }
-  }
-  console.info(`fuzz: ${routes} routes, ${cases} hostile requests, ${failures.length} failures`);
-  expect(failures.slice(0, 10)).toEqual([]);
-  expect(routes).toBe(Object.keys(ROUTE_POLICY).length);
-}, RUNS_PER_ROUTE * 2_400);
+    console.info(`fuzz: ${routes} routes, ${cases} hostile requests, ${failures.length} failures`);
+    expect(failures.slice(0, 10)).toEqual([]);
+    expect(routes).toBe(Object.keys(ROUTE_POLICY).length);
+  },
+  RUNS_PER_ROUTE * 2_400,
+);
 
 // `"\ud800"` is valid JSON but not Unicode text: it cannot be stored as UTF-8, and validator.js's
 // isEmail threw on it (a 500 the random fuzz above found once in CI). Every text field of every body,
