@@ -3,9 +3,15 @@
  * build. Data that is not the journey's own point is arranged through the API with the factories;
  * every journey itself goes through the UI. Screenshots land in test/artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import request from 'supertest';
 import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
 import {
@@ -24,6 +30,21 @@ const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = 'a-good-long-password';
+/** Deque's axe-core, evaluated in the page (DevTools protocol, so the app's CSP stays on). */
+const AXE_SOURCE = readFileSync(
+  join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'),
+  'utf8',
+);
+/** WCAG 2.1 A and AA rules, the level public services are held to (EN 301 549, ADA guidance). */
+const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+interface A11yViolation {
+  screen: string;
+  rule: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
 
 const maybe = chromiumAvailable() ? describe : describe.skip;
 
@@ -32,6 +53,8 @@ maybe('the web app in Chromium', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   const pageErrors: string[] = [];
+  const a11yViolations: A11yViolation[] = [];
+  const auditedScreens: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
@@ -58,9 +81,11 @@ maybe('the web app in Chromium', () => {
   afterEach(async () => {
     await Promise.all(contexts.splice(0).map((context) => context.close()));
     expect(pageErrors.splice(0)).toEqual([]);
+    expect(a11yViolations.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
+    console.info(`accessibility: axe-core (WCAG 2.1 AA) on ${auditedScreens.length} screens`);
     await browser?.close();
     await t?.close();
   });
@@ -82,9 +107,39 @@ maybe('the web app in Chromium', () => {
     return page;
   }
 
+  /** Every screen we photograph is also audited with axe-core against WCAG 2.1 A and AA. */
+  async function audit(page: Page, screen: string) {
+    await page.evaluate(AXE_SOURCE);
+    const violations = await page.evaluate(async (tags) => {
+      const { axe } = globalThis as unknown as {
+        axe: {
+          run(options: object): Promise<{
+            violations: {
+              id: string;
+              impact: string | null;
+              help: string;
+              nodes: { target: string[] }[];
+            }[];
+          }>;
+        };
+      };
+      const result = await axe.run({ runOnly: { type: 'tag', values: tags } });
+      return result.violations.map((v) => ({
+        rule: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
+      }));
+    }, WCAG_AA);
+    auditedScreens.push(screen);
+    a11yViolations.push(...violations.map((violation) => ({ screen, ...violation })));
+  }
+
   /** Full page, or only the viewport where a sticky bar would float mid-page in a full shot. */
-  const shot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+  async function shot(page: Page, name: string, fullPage = true) {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
+    await audit(page, name);
+  }
 
   async function signIn(page: Page, email: string, password: string) {
     await page.getByLabel('Email').fill(email);
@@ -168,9 +223,15 @@ maybe('the web app in Chromium', () => {
     await page.getByText('Times are shown in your time zone (America/New_York)').waitFor();
     await page.getByRole('button', { name: 'Next week' }).click();
     await page.getByRole('button', { name: 'Previous week' }).click();
-    const slot = page.locator('.day-shown .slot').first();
-    const time = await slot.textContent();
-    await slot.click();
+    // Back on this week (no earlier one), its times loaded: only then is the first time today's.
+    await page
+      .getByRole('button', { name: 'Previous week' })
+      .and(page.locator(':disabled'))
+      .waitFor();
+    await page.locator('.week[aria-busy="false"]').waitFor();
+    await page.locator('.day-shown .slot').first().click();
+    // What the bar says will be booked ("Tue, Nov 24, 5:00 AM – 5:45 AM") is what my bookings show.
+    const time = await page.locator('.booking-choice strong').textContent();
     await shot(page, '06-book-week', false);
     await page.getByRole('button', { name: 'Book this time' }).click();
     await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
@@ -186,6 +247,80 @@ maybe('the web app in Chromium', () => {
     await page.getByText(/Booking cancelled/).waitFor();
     await booking.getByText('Cancelled', { exact: true }).waitFor();
     expect(await booking.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
+  }, 90_000);
+
+  /** The outline style of `target` if it has the focus, else undefined. */
+  const focusOutline = (target: Locator) =>
+    target.evaluate((element) => {
+      const node = element as unknown as {
+        ownerDocument: {
+          activeElement: unknown;
+          defaultView: { getComputedStyle(e: unknown): { outlineStyle: string } };
+        };
+      };
+      if (node.ownerDocument.activeElement !== node) return undefined;
+      return node.ownerDocument.defaultView.getComputedStyle(node).outlineStyle;
+    });
+
+  /**
+   * Presses Tab until `target` has the focus (failing if it never does), and checks that the
+   * focus can be seen: a keyboard user must reach every control, and see where they are.
+   */
+  async function tabTo(page: Page, target: Locator, maxPresses = 150) {
+    for (let i = 0; i < maxPresses; i++) {
+      await page.keyboard.press('Tab');
+      const outline = await focusOutline(target);
+      if (outline !== undefined) {
+        expect(outline).not.toBe('none');
+        return;
+      }
+    }
+    throw new Error(`Tab never reached ${target}`);
+  }
+
+  it('a client signs in, finds a therapist and books with the keyboard alone', async () => {
+    await makeTherapist(t, {
+      name: 'Kei Keyes',
+      yearsExperience: 6,
+      techniques: ['swedish', 'trigger-point'],
+      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+    });
+    const client = await makeClient(t, 'Kim Keyboard');
+    const intake = await makeIntake(t, client);
+    const page = await openPage({ viewport: DESKTOP });
+
+    await tabTo(page, page.getByLabel('Email'));
+    await page.keyboard.type(client.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(client.password);
+    await page.keyboard.press('Enter');
+    await page.getByText('Step 1 of 5').waitFor();
+
+    // The suggestions page of the intake filed earlier (a link the client keeps).
+    await page.goto(`${t.server}/#/intake/${intake.id}`);
+    await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
+    const week = page.getByRole('link', { name: /See Kei Keyes’s week/ }).first();
+    await tabTo(page, week);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Book Kei Keyes' }).waitFor();
+
+    const slot = page.locator('.day-shown .slot').first();
+    await tabTo(page, slot);
+    await page.keyboard.press('Enter');
+    // Choosing a time takes the focus to the button that books it, past the week's other times.
+    const bookIt = page.getByRole('button', { name: 'Book this time' });
+    await bookIt.waitFor();
+    expect(await focusOutline(bookIt)).toBeDefined();
+    expect(await bookIt.getAttribute('aria-describedby')).toBe('booking-choice');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
+
+    const { body } = await request(t.server)
+      .get(`${API}/bookings`)
+      .set('Authorization', bearer(client))
+      .expect(200);
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0].status).toBe('confirmed');
   }, 90_000);
 
   it('a client with chest pain is told to call their primary care provider first', async () => {

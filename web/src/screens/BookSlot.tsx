@@ -80,6 +80,13 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
   const action = useAction();
   const confirmation = useRef<HTMLHeadingElement>(null);
   useEffect(() => confirmation.current?.focus(), [booked]);
+  // Picking a time moves the focus to "Book this time" (its description reads the choice back),
+  // so a keyboard user does not Tab through the rest of the week's times to reach it.
+  const bookButton = useRef<HTMLButtonElement>(null);
+  const [picked, setPicked] = useState(0);
+  useEffect(() => {
+    if (picked > 0) bookButton.current?.focus();
+  }, [picked]);
 
   const go = (params: { offering?: string; week?: number }) =>
     navigate(
@@ -95,6 +102,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
     setSelected(startsAt);
     setKey(newIdempotencyKey());
     action.clear();
+    setPicked((n) => n + 1);
   };
 
   const book = () =>
@@ -203,12 +211,12 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
                   key={day.toISOString()}
                   type="button"
                   aria-pressed={dayKey(day) === shownDay}
-                  aria-label={`${formatDay(day)}: ${count} free`}
+                  title={formatDay(day)}
                   onClick={() => setOpenDay(dayKey(day))}
                 >
-                  <span>{formatWeekday(day)}</span>
-                  <strong>{day.getDate()}</strong>
-                  <span>{count > 0 ? `${count} free` : 'none'}</span>
+                  {/* The visible words are the name (WCAG 2.5.3), so "Tue 24" works by voice. */}
+                  <span>{formatWeekday(day)}</span> <strong>{day.getDate()}</strong>{' '}
+                  <span>{count} free</span>
                 </button>
               );
             })}
@@ -250,7 +258,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
               <ErrorNotice error={action.error} />
               {selected && (
                 <>
-                  <p className="booking-choice">
+                  <p className="booking-choice" id="booking-choice">
                     <strong>
                       {formatDateTime(selected)} –{' '}
                       {formatTime(
@@ -280,7 +288,14 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
                     >
                       Choose another time
                     </button>
-                    <button type="button" className="primary" onClick={book} disabled={action.busy}>
+                    <button
+                      ref={bookButton}
+                      type="button"
+                      className="primary"
+                      aria-describedby="booking-choice"
+                      onClick={book}
+                      disabled={action.busy}
+                    >
                       {action.busy ? 'Booking…' : 'Book this time'}
                     </button>
                   </div>
