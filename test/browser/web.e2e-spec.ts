@@ -12,9 +12,11 @@ import {
   type Locator,
   type Page,
 } from 'playwright-core';
+import { DateTime } from 'luxon';
 import request from 'supertest';
 import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
 import {
+  ALL_WEEK,
   API,
   bearer,
   book,
@@ -447,6 +449,149 @@ maybe('the web app in Chromium', () => {
       .set('Authorization', bearer(late))
       .expect(200);
     expect(closed.body.status).toBe('completed');
+  }, 60_000);
+
+  it('a therapist takes time off over a booked session, then makes a new calendar link', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Tess Timeoff',
+      timezone: 'Europe/Lisbon',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
+    const client = await makeClient(t, 'Olga Overlap');
+    const { body: offerings } = await request(t.server).get(`${API}/offerings?technique=swedish`);
+    const offeringId = offerings.items[0].id;
+    const slotsOf = async () =>
+      (
+        await request(t.server)
+          .get(`${API}/therapists/${therapist.id}/slots?offeringId=${offeringId}`)
+          .expect(200)
+      ).body.slots.map((slot: { startsAt: string }) => slot.startsAt);
+    const [first] = await slotsOf();
+    await book(t, client, { therapistId: therapist.id, offeringId, startsAt: first }).expect(201);
+
+    const page = await openPage({ timezoneId: 'Europe/Lisbon', viewport: DESKTOP });
+    await signIn(page, therapist.email, therapist.password);
+    await page.getByRole('link', { name: 'Time off', exact: true }).click();
+    await page.getByText('No time off planned.').waitFor();
+    // The form takes the therapist's wall-clock time (Lisbon, the browser's zone).
+    const local = (iso: string, hours = 0) =>
+      DateTime.fromISO(iso, { zone: 'Europe/Lisbon' })
+        .plus({ hours })
+        .toFormat("yyyy-MM-dd'T'HH:mm");
+    await page.getByLabel('From').fill(local(first));
+    await page.getByLabel('Until').fill(local(first, 3));
+    await page.getByLabel('Reason (optional)').fill('Dentist');
+    await page.getByRole('button', { name: 'Add time off' }).click();
+    // The booking is kept, and the therapist is told which one to act on.
+    const warning = page
+      .getByRole('alert')
+      .filter({ hasText: 'You have bookings during this time off' });
+    await warning.getByText(/with Olga Overlap/).waitFor();
+    await page.locator('li', { hasText: 'Dentist' }).waitFor();
+    await shot(page, '10c-therapist-time-off');
+    const hidden = (await slotsOf()).filter(
+      (start: string) => Date.parse(start) < Date.parse(first) + 3 * 3_600_000,
+    );
+    expect(hidden).toEqual([]);
+    const { body: kept } = await request(t.server)
+      .get(`${API}/bookings`)
+      .set('Authorization', bearer(client))
+      .expect(200);
+    expect(kept.items.map((b: { status: string }) => b.status)).toEqual(['confirmed']);
+
+    await page
+      .locator('li', { hasText: 'Dentist' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+    await page.getByText('Time off removed.').waitFor();
+    await page.getByText('No time off planned.').waitFor();
+    expect((await slotsOf()).length).toBeGreaterThan(0);
+
+    // The calendar link: the feed lists the session; a new link retires the old one.
+    await page.getByRole('link', { name: 'Agenda' }).click();
+    const link = page.getByLabel('Your calendar link');
+    const oldPath = new URL(await link.inputValue()).pathname;
+    const feed = await request(t.server).get(oldPath).expect(200);
+    expect(feed.text).toContain('Olga Overlap');
+    await page.getByRole('button', { name: 'Make a new link' }).click();
+    await page.getByRole('button', { name: 'Yes, make a new link' }).click();
+    await page.getByText(/New link made/).waitFor();
+    // The message comes first; the field shows the new link once it has been read back.
+    let newPath = oldPath;
+    for (let i = 0; i < 50 && newPath === oldPath; i++) {
+      await page.waitForTimeout(100);
+      newPath = new URL(await link.inputValue()).pathname;
+    }
+    expect(newPath).not.toBe(oldPath);
+    await request(t.server).get(oldPath).expect(404);
+    expect((await request(t.server).get(newPath).expect(200)).text).toContain('Olga Overlap');
+  }, 60_000);
+
+  it('an admin adds, reprices and retires an offering; a booked one is archived, its booking kept', async () => {
+    const admin = await openPage({ viewport: DESKTOP });
+    await signIn(admin, TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.getByRole('link', { name: 'Offerings', exact: true }).click();
+    const addForm = admin.locator('.card', {
+      has: admin.getByRole('heading', { name: 'Add an offering' }),
+    });
+    await addForm.waitFor();
+    await addForm.getByLabel('Technique').selectOption('aromatherapy');
+    await addForm.getByLabel('Name').fill('Aromatherapy, 45 min');
+    await addForm.getByLabel('Duration (minutes)').fill('50');
+    await addForm.getByLabel('Price (USD)').fill('65.50');
+    await addForm.getByLabel('Buffer after (minutes)').fill('10');
+    await addForm.getByRole('button', { name: 'Add offering' }).click();
+    // The API's refusal is shown next to its field, and the other answers stay filled in.
+    const duration = addForm.getByLabel('Duration (minutes)');
+    await addForm
+      .locator('.field', { hasText: 'Duration (minutes)' })
+      .getByText(/multiple of 15/)
+      .waitFor();
+    expect(await duration.getAttribute('aria-invalid')).toBe('true');
+    expect(await addForm.getByLabel('Name').inputValue()).toBe('Aromatherapy, 45 min');
+    await duration.fill('45');
+    await addForm.getByRole('button', { name: 'Add offering' }).click();
+    await admin.getByText('Offering added.').waitFor();
+    const item = admin.locator('li.card', { hasText: 'Aromatherapy, 45 min' });
+    await item.getByText('Aromatherapy · 45 min · $65.50 · 10 min buffer').waitFor();
+
+    await item.getByRole('button', { name: 'Edit' }).click();
+    // The card becomes its form (the name now sits in an input), the only form in the list.
+    const editForm = admin.locator('li.card form');
+    expect(await editForm.getByLabel('Name').inputValue()).toBe('Aromatherapy, 45 min');
+    await editForm.getByLabel('Price (USD)').fill('70');
+    await editForm.getByRole('button', { name: 'Save changes' }).click();
+    await admin.getByText('Aromatherapy, 45 min updated.').waitFor();
+    await item.getByText('Aromatherapy · 45 min · $70.00 · 10 min buffer').waitFor();
+    const listed = async () =>
+      (await request(t.server).get(`${API}/offerings?technique=aromatherapy`).expect(200)).body
+        .items;
+    const [offering] = await listed();
+    expect(offering).toMatchObject({ name: 'Aromatherapy, 45 min', priceCents: 7000 });
+    await shot(admin, '14b-admin-offering-edited');
+
+    // Booked, then deleted from the menu: archived, gone from public lists, the booking kept.
+    const therapist = await makeTherapist(t, { techniques: ['aromatherapy'], weekly: ALL_WEEK });
+    const client = await makeClient(t, 'Rosa Scent');
+    const { body: free } = await request(t.server)
+      .get(`${API}/therapists/${therapist.id}/slots?offeringId=${offering.id}`)
+      .expect(200);
+    const booked = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: offering.id,
+      startsAt: free.slots[0].startsAt,
+    }).expect(201);
+    await item.getByRole('button', { name: 'Delete' }).click();
+    await item.getByRole('button', { name: 'Yes, delete it' }).click();
+    await admin.getByText('Aromatherapy, 45 min removed from the menu.').waitFor();
+    await item.waitFor({ state: 'detached' });
+    expect(await listed()).toEqual([]);
+    const kept = await request(t.server)
+      .get(`${API}/bookings/${booked.body.id}`)
+      .set('Authorization', bearer(client))
+      .expect(200);
+    expect(kept.body).toMatchObject({ status: 'confirmed', priceCents: 7000 });
   }, 60_000);
 
   it('a pregnant client with a clot risk is refused until an admin approves, then books prenatal', async () => {
