@@ -16,6 +16,7 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
 import {
+  slotAnHourAway,
   ALL_WEEK,
   API,
   bearer,
@@ -231,6 +232,8 @@ maybe('the web app in Chromium', () => {
       .and(page.locator(':disabled'))
       .waitFor();
     await page.locator('.week[aria-busy="false"]').waitFor();
+    // Tomorrow's first time: today's first can pass while the test runs.
+    await page.locator('.day-strip button').nth(1).click();
     await page.locator('.day-shown .slot').first().click();
     // What the bar says will be booked ("Tue, Nov 24, 5:00 AM – 5:45 AM") is what my bookings show.
     const time = await page.locator('.booking-choice strong').textContent();
@@ -306,8 +309,9 @@ maybe('the web app in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Book Kei Keyes' }).waitFor();
 
-    const slot = page.locator('.day-shown .slot').first();
-    await tabTo(page, slot);
+    // On a desktop the whole week shows: past today's times (the first can pass while the test
+    // runs) to tomorrow's first.
+    await tabTo(page, page.locator('.week .day').nth(1).locator('.slot').first());
     await page.keyboard.press('Enter');
     // Choosing a time takes the focus to the button that books it, past the week's other times.
     const bookIt = page.getByRole('button', { name: 'Book this time' });
@@ -405,7 +409,7 @@ maybe('the web app in Chromium', () => {
     await book(t, client, {
       therapistId: therapist.id,
       offeringId,
-      startsAt: free.slots[0].startsAt,
+      startsAt: slotAnHourAway(free.slots),
       intakeId: intake.id,
       notes: 'Left shoulder blade, please.',
     }).expect(201);
@@ -461,13 +465,13 @@ maybe('the web app in Chromium', () => {
     const client = await makeClient(t, 'Olga Overlap');
     const { body: offerings } = await request(t.server).get(`${API}/offerings?technique=swedish`);
     const offeringId = offerings.items[0].id;
-    const slotsOf = async () =>
+    const slotsOf = async (): Promise<{ startsAt: string }[]> =>
       (
         await request(t.server)
           .get(`${API}/therapists/${therapist.id}/slots?offeringId=${offeringId}`)
           .expect(200)
-      ).body.slots.map((slot: { startsAt: string }) => slot.startsAt);
-    const [first] = await slotsOf();
+      ).body.slots;
+    const first = slotAnHourAway(await slotsOf());
     await book(t, client, { therapistId: therapist.id, offeringId, startsAt: first }).expect(201);
 
     const page = await openPage({ timezoneId: 'Europe/Lisbon', viewport: DESKTOP });
@@ -491,7 +495,9 @@ maybe('the web app in Chromium', () => {
     await page.locator('li', { hasText: 'Dentist' }).waitFor();
     await shot(page, '10c-therapist-time-off');
     const hidden = (await slotsOf()).filter(
-      (start: string) => Date.parse(start) < Date.parse(first) + 3 * 3_600_000,
+      ({ startsAt }) =>
+        Date.parse(startsAt) >= Date.parse(first) &&
+        Date.parse(startsAt) < Date.parse(first) + 3 * 3_600_000,
     );
     expect(hidden).toEqual([]);
     const { body: kept } = await request(t.server)
@@ -580,7 +586,7 @@ maybe('the web app in Chromium', () => {
     const booked = await book(t, client, {
       therapistId: therapist.id,
       offeringId: offering.id,
-      startsAt: free.slots[0].startsAt,
+      startsAt: slotAnHourAway(free.slots),
     }).expect(201);
     await item.getByRole('button', { name: 'Delete' }).click();
     await item.getByRole('button', { name: 'Yes, delete it' }).click();
@@ -637,7 +643,8 @@ maybe('the web app in Chromium', () => {
       .getByText('A clinician will review your answers before you can book', { exact: true })
       .waitFor();
     const match = page.locator('.match', { hasText: 'Priya Natal · Prenatal' });
-    await match.locator('.slot').first().click();
+    // The third of the next times, at least half an hour away: it is booked after the review.
+    await match.locator('.slot').nth(2).click();
     await page.getByRole('heading', { name: 'Book Priya Natal' }).waitFor();
     await page.getByRole('button', { name: 'Book this time' }).click();
     const refusal = page.getByRole('alert').filter({ hasText: 'CLOT_REVIEW_PENDING' });

@@ -153,6 +153,16 @@ export const hoursFromNow = (hours: number) => {
   return new Date(Math.ceil((Date.now() + hours * HOUR_MS) / quarter) * quarter).toISOString();
 };
 
+/**
+ * The first of a /slots answer's starts at least an hour away. The very first free slot can be
+ * seconds away (slots start at the next quarter hour) and in the past by the time a test books it.
+ */
+export function slotAnHourAway(slots: { startsAt: string }[]): string {
+  const slot = slots.find(({ startsAt }) => Date.parse(startsAt) >= Date.now() + HOUR_MS);
+  if (!slot) throw new Error('no free slot an hour or more away');
+  return slot.startsAt;
+}
+
 export function book(
   t: TestApp,
   client: Account,
