@@ -316,7 +316,9 @@ maybe('the web app in Chromium', () => {
     // Choosing a time takes the focus to the button that books it, past the week's other times.
     const bookIt = page.getByRole('button', { name: 'Book this time' });
     await bookIt.waitFor();
-    expect(await focusOutline(bookIt)).toBeDefined();
+    const outline = await focusOutline(bookIt);
+    expect(outline).toBeDefined(); // focused…
+    expect(outline).not.toBe('none'); // …visibly
     expect(await bookIt.getAttribute('aria-describedby')).toBe('booking-choice');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
