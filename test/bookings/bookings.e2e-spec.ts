@@ -6,6 +6,7 @@ import {
   API,
   bearer,
   book,
+  everyDay,
   hoursFromNow,
   loginAdmin,
   makeClient,
@@ -518,7 +519,7 @@ describe('the therapist’s week', () => {
       .put(`${API}/therapists/me/availability`)
       .set('Authorization', bearer(own))
       .send({
-        weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+        weekly: everyDay('09:00', '17:00'),
       })
       .expect(200);
     expect(response.body.bookingsOutsideHours).toEqual([

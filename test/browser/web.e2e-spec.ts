@@ -16,16 +16,17 @@ import { DateTime } from 'luxon';
 import request from 'supertest';
 import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
 import {
-  slotAnHourAway,
   ALL_WEEK,
   API,
   bearer,
   book,
+  everyDay,
   farFuture,
   makeClient,
   makeIntake,
   makeOffering,
   makeTherapist,
+  slotAnHourAway,
 } from '../support/factories.js';
 import { CHROMIUM_ARGS, chromiumAvailable, ensureChromium } from './chromium.js';
 
@@ -195,7 +196,7 @@ maybe('the web app in Chromium', () => {
       name: 'Maya Okafor',
       yearsExperience: 10,
       techniques: ['swedish', 'trigger-point', 'deep-tissue'],
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      weekly: everyDay('09:00', '17:00'),
     });
     const page = await openPage();
     await shot(page, '01-sign-in');
@@ -288,7 +289,7 @@ maybe('the web app in Chromium', () => {
       name: 'Kei Keyes',
       yearsExperience: 6,
       techniques: ['swedish', 'trigger-point'],
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+      weekly: everyDay('09:00', '17:00'),
     });
     const client = await makeClient(t, 'Kim Keyboard');
     const intake = await makeIntake(t, client);
@@ -608,7 +609,7 @@ maybe('the web app in Chromium', () => {
       yearsExperience: 12,
       techniques: ['prenatal', 'swedish'],
       verified: ['massage-license', 'prenatal'],
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '08:00', end: '18:00' })),
+      weekly: everyDay('08:00', '18:00'),
     });
     // A newcomer's licence waits for the admin (arranged through the API).
     const newcomer = await makeTherapist(t, { name: 'Nia Newcomer', verified: [] });

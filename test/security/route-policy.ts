@@ -1,4 +1,5 @@
 import type { Role } from '../../src/common/auth/auth-user.js';
+import { ALL_WEEK } from '../support/factories.js';
 
 /** The objects a route's `{id}` can name; each principal has its own and someone else's. */
 export type ObjectKind =
@@ -95,7 +96,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'PUT /api/v1/therapists/me/availability': {
     roles: ['therapist'],
     body: () => ({
-      weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '00:00', end: '24:00' })),
+      weekly: ALL_WEEK,
     }),
   },
   'GET /api/v1/therapists/me/time-off': { roles: ['therapist'] },

@@ -61,11 +61,11 @@ export interface TherapistOptions {
   weekly?: { weekday: number; start: string; end: string }[];
 }
 
-export const ALL_WEEK = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
-  weekday,
-  start: '00:00',
-  end: '24:00',
-}));
+/** The same hours on every weekday (1 = Monday … 7 = Sunday). */
+export const everyDay = (start: string, end: string) =>
+  [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start, end }));
+
+export const ALL_WEEK = everyDay('00:00', '24:00');
 
 /** A therapist with a profile, verified certifications and weekly hours. */
 export async function makeTherapist(t: TestApp, options: TherapistOptions = {}): Promise<Account> {
