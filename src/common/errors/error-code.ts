@@ -16,6 +16,10 @@ export enum ErrorCode {
   RateLimited = 'RATE_LIMITED',
   InternalError = 'INTERNAL_ERROR',
   ServiceUnavailable = 'SERVICE_UNAVAILABLE',
+  /** A write refused by a database constraint the request could not have known about. */
+  Conflict = 'CONFLICT',
+  /** A concurrent change won (deadlock or serialization failure); retrying is safe. */
+  ConcurrentUpdate = 'CONCURRENT_UPDATE',
 
   EmailTaken = 'EMAIL_TAKEN',
   InvalidCredentials = 'INVALID_CREDENTIALS',
@@ -26,6 +30,8 @@ export enum ErrorCode {
   ProfileRequired = 'PROFILE_REQUIRED',
   CertificationNotFound = 'CERTIFICATION_NOT_FOUND',
   CertificationAlreadyDecided = 'CERTIFICATION_ALREADY_DECIDED',
+  CertificationNotVerified = 'CERTIFICATION_NOT_VERIFIED',
+  TechniqueInUse = 'TECHNIQUE_IN_USE',
   TimeOffNotFound = 'TIME_OFF_NOT_FOUND',
 
   BookingNotFound = 'BOOKING_NOT_FOUND',
@@ -38,10 +44,12 @@ export enum ErrorCode {
   IdempotencyKeyInProgress = 'IDEMPOTENCY_KEY_IN_PROGRESS',
   InvalidTransition = 'INVALID_TRANSITION',
   OfferingArchived = 'OFFERING_ARCHIVED',
+  BeyondBookingHorizon = 'BEYOND_BOOKING_HORIZON',
 
   IntakeNotFound = 'INTAKE_NOT_FOUND',
   IntakeExpired = 'INTAKE_EXPIRED',
   IntakeBlocked = 'INTAKE_BLOCKED',
+  IntakeSuperseded = 'INTAKE_SUPERSEDED',
   PrenatalScreeningRequired = 'PRENATAL_SCREENING_REQUIRED',
   ClotReviewPending = 'CLOT_REVIEW_PENDING',
   TechniqueContraindicated = 'TECHNIQUE_CONTRAINDICATED',
@@ -82,6 +90,10 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.IdempotencyKeyInProgress:
     case ErrorCode.ProfileRequired:
     case ErrorCode.OfferingArchived:
+    case ErrorCode.Conflict:
+    case ErrorCode.ConcurrentUpdate:
+    case ErrorCode.CertificationNotVerified:
+    case ErrorCode.TechniqueInUse:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -98,6 +110,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.PrenatalScreeningRequired:
     case ErrorCode.ClotReviewPending:
     case ErrorCode.TechniqueContraindicated:
+    case ErrorCode.IntakeSuperseded:
+    case ErrorCode.BeyondBookingHorizon:
       return 422;
     case ErrorCode.RateLimited:
       return 429;
