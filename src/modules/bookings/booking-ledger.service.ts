@@ -63,11 +63,24 @@ const fromRow = (row: LedgerRow): LedgerBooking => ({
  */
 @Injectable()
 export class BookingLedger {
+  /**
+   * Locks, in this order, the therapists of the client's upcoming bookings FOR SHARE and then the
+   * bookings FOR UPDATE — the order a revocation takes them in (therapist, then bookings), so the
+   * two queue instead of deadlocking. The caller holds the client's screening lock, which every
+   * new booking of the client needs, so the set cannot grow in between.
+   */
   async upcomingForClient(
     manager: EntityManager,
     clientId: string,
     now: Date,
   ): Promise<LedgerBooking[]> {
+    await manager.query(
+      `SELECT 1 FROM therapists
+        WHERE id IN (SELECT therapist_id FROM bookings
+                      WHERE client_id = $1 AND status = 'confirmed' AND starts_at > $2)
+        ORDER BY id FOR SHARE`,
+      [clientId, now],
+    );
     const rows: LedgerRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM bookings
         WHERE client_id = $1 AND status = 'confirmed' AND starts_at > $2

@@ -442,16 +442,21 @@ export class BookingsService {
     return offering;
   }
 
-  /** The therapist's time zone and what their qualification for `technique` rests on. */
+  /**
+   * The therapist's time zone and what their qualification for `technique` rests on. With a lock,
+   * the row is locked first and read in a second statement: a statement that waited for a lock
+   * still reads with the snapshot it took before waiting, and would miss the change it waited for.
+   */
   private async therapist(
     manager: EntityManager,
     id: string,
     technique: string,
     lock: '' | 'FOR SHARE' = '',
   ): Promise<TherapistRow> {
+    if (lock) await manager.query(`SELECT 1 FROM therapists WHERE id = $1 ${lock}`, [id]);
     const [therapist]: TherapistRow[] = await manager.query(
       `SELECT t.timezone, ${qualificationFactsSql('t.id', '$2::text')}
-         FROM therapists t WHERE t.id = $1 ${lock}`,
+         FROM therapists t WHERE t.id = $1`,
       [id, technique],
     );
     if (!therapist) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');

@@ -48,9 +48,11 @@ export async function prenatalCertifiedThrough(
   therapistId: string,
   endsAt: Date,
 ): Promise<boolean> {
+  // Lock, then read in a new statement: one that waited for the lock reads an older snapshot.
+  await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR SHARE`, [therapistId]);
   const [row]: { through: string | null }[] = await manager.query(
     `SELECT ${certifiedThroughSql('t.id', `'prenatal'`)} AS through
-       FROM therapists t WHERE t.id = $1 FOR SHARE`,
+       FROM therapists t WHERE t.id = $1`,
     [therapistId],
   );
   return row?.through != null && endOfDay(row.through) >= endsAt.getTime();
