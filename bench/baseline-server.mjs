@@ -73,14 +73,16 @@ function authenticate(request) {
 async function liveOffering(db, id) {
   const { rows } = await db.query(
     `SELECT id, technique_slug, duration_minutes, buffer_minutes, price_cents
-       FROM offerings WHERE id = $1 AND archived_at IS NULL`,
+       FROM offerings WHERE id = $1 AND archived_at IS NULL FOR SHARE`,
     [id],
   );
   if (!rows[0]) throw new Problem(404, 'OFFERING_NOT_FOUND', 'The offering was not found.');
   return rows[0];
 }
 
+/** BookingsService.therapist: the same lock (its own statement), then the read. */
 async function therapistTimezone(db, id) {
+  await db.query(`SELECT 1 FROM therapists WHERE id = $1 FOR SHARE`, [id]);
   const { rows } = await db.query(`SELECT timezone FROM therapists WHERE id = $1`, [id]);
   if (!rows[0]) throw new Problem(404, 'THERAPIST_NOT_FOUND', 'The therapist was not found.');
   return rows[0];
