@@ -367,11 +367,12 @@ maybe('the web app in Chromium', () => {
     for (let day = 0; day < 7; day++) {
       await page.getByRole('button', { name: 'Add hours' }).click();
     }
-    // A typo is refused by the API and shown next to its field (weekly[1].start).
+    // A typo is refused by the API and shown next to its field (weekly[1].start), in words.
     const tuesday = page.getByRole('group', { name: 'Hours 2' });
     await tuesday.getByLabel('From').fill('9');
     await page.getByRole('button', { name: 'Save hours' }).click();
-    await tuesday.getByText('start must be a time HH:mm').waitFor();
+    await tuesday.getByText(/Enter a start time like 09:00/).waitFor();
+    expect(await page.getByText(/HH:mm|weekly/).count()).toBe(0);
     await tuesday.getByLabel('From').fill('10:00');
     await page
       .getByRole('group', { name: 'Hours 7' })
@@ -650,8 +651,9 @@ maybe('the web app in Chromium', () => {
     await match.locator('.slot').nth(2).click();
     await page.getByRole('heading', { name: 'Book Priya Natal' }).waitFor();
     await page.getByRole('button', { name: 'Book this time' }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'CLOT_REVIEW_PENDING' });
-    await refusal.getByText('Waiting for a clinician’s review').waitFor();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Waiting for a clinician’s review' });
+    await refusal.getByText(/must approve your blood-clot answers/).waitFor();
+    expect(await page.getByText('CLOT_REVIEW_PENDING').count()).toBe(0);
     await shot(page, '11-clot-review-pending', false);
 
     const admin = await openPage({ viewport: DESKTOP });
