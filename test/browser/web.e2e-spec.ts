@@ -202,11 +202,13 @@ maybe('the web app in Chromium', () => {
     await shot(page, '01-sign-in');
     await signUp(page, 'Casey Client');
 
-    // The questionnaire refuses to skip a question, in words next to it.
+    // The questionnaire refuses to skip a question, in words next to it. Safety comes first.
+    await next(page);
+    expect(await page.getByText('Please answer this question.').count()).toBe(3);
+    await noRedFlags(page);
     await next(page);
     await page.getByText('Choose at least one area.').waitFor();
     await answerBackQuestions(page, true);
-    await noRedFlags(page);
     await answer(page, /Are you pregnant/, 'No');
     await answer(page, /given birth/, 'No');
     await next(page);
@@ -337,19 +339,23 @@ maybe('the web app in Chromium', () => {
     const page = await openPage();
     await signIn(page, client.email, client.password);
     await page.getByText('Step 1 of 5').waitFor();
-    await answerBackQuestions(page);
+    // The safety questions come first; a yes files them alone and asks nothing more.
+    await page.getByRole('heading', { name: 'A few safety questions' }).waitFor();
     await answer(page, /chest/, 'Yes');
     await answer(page, /spread/, 'No');
     await answer(page, /fever/, 'No');
+    const filed = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith(`${API}/intakes`),
+    );
     await next(page);
-    await answer(page, /Are you pregnant/, 'No');
-    await answer(page, /given birth/, 'No');
-    await next(page);
-    await finish(page);
+    expect(JSON.parse((await filed).postData() ?? '')).toEqual({
+      redFlags: { chestPain: true, radiatingPain: false, fever: false },
+    });
     await page
       .getByRole('heading', { name: 'Please call your primary care provider first' })
       .waitFor();
     expect(await page.getByText('Therapists for you').count()).toBe(0);
+    expect(await page.getByText('Where do you feel the pain?').count()).toBe(0);
     await shot(page, '04-red-flag');
   }, 60_000);
 
@@ -627,8 +633,8 @@ maybe('the web app in Chromium', () => {
 
     const page = await openPage();
     await signUp(page, 'Paula Pregnant');
-    await answerBackQuestions(page);
     await noRedFlags(page);
+    await answerBackQuestions(page);
     await answer(page, /Are you pregnant/, 'Yes');
     await page.getByLabel(/How many weeks pregnant/).fill('24');
     // All five clot questions are required once pregnant.
