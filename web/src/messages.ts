@@ -1,4 +1,5 @@
-import type { CancellationCode } from './types';
+import { formatDateTime } from './format';
+import type { CancellationCode, Flag } from './types';
 
 /**
  * Every sentence a person reads about a refusal. The API's problem codes and field names map to
@@ -293,4 +294,16 @@ export const CANCELLED_BY: Record<'client' | 'therapist' | 'admin', string> = {
   client: 'You cancelled this booking.',
   therapist: 'Your therapist cancelled this booking.',
   admin: 'The spa cancelled this booking.',
+};
+
+/** A confirmed booking kept while a clinician reviews the client's blood-clot answers. */
+export function pendingReviewSentence(deadline: string | null): string {
+  const by = deadline ? formatDateTime(deadline) : '24 hours before the session';
+  return `Waiting for a clinician to review your blood-clot answers. If they are not approved by ${by}, the spa will cancel this booking.`;
+}
+
+/** The client's words for a flag whose own message is written for the reviewing clinician. */
+export const FLAG_REASONS: Partial<Record<Flag['code'], string>> = {
+  RED_FLAG_RETRACTED:
+    'A recent check-in of yours mentioned chest pain, pain that spreads, or a fever. Before you book, a clinician at the spa confirms that a doctor has cleared you.',
 };
