@@ -3,8 +3,11 @@ import type { ApiError } from '../api';
 import { fieldSentence, problemText } from '../messages';
 import { href } from '../router';
 
-/** A problem from the API in plain words, announced to screen readers, with each field's sentence. */
-export function ErrorNotice({ error }: { error: ApiError | null }) {
+/**
+ * A problem from the API in plain words, announced to screen readers, with each field's sentence
+ * and, as `children`, a way on where the screen has one.
+ */
+export function ErrorNotice({ error, children }: { error: ApiError | null; children?: ReactNode }) {
   if (!error) return null;
   const { title, sentence } = problemText(error.code, error.status);
   const fields = [...new Set(error.errors.map((e) => fieldSentence(e.field)))];
@@ -19,6 +22,7 @@ export function ErrorNotice({ error }: { error: ApiError | null }) {
           ))}
         </ul>
       )}
+      {children}
     </div>
   );
 }
