@@ -160,6 +160,8 @@ export interface Certification {
   verified: boolean;
   expired: boolean;
   decisionNote: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
 }
 
 /** A certification in the admin's review queue. */
