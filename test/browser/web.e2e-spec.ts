@@ -27,6 +27,7 @@ import {
   makeOffering,
   makeTherapist,
   slotAnHourAway,
+  utcAt,
 } from '../support/factories.js';
 import { CHROMIUM_ARGS, chromiumAvailable, ensureChromium } from './chromium.js';
 
@@ -334,8 +335,60 @@ maybe('the web app in Chromium', () => {
     expect(body.items[0].status).toBe('confirmed');
   }, 90_000);
 
-  it('a client with chest pain is told to call their primary care provider first', async () => {
+  const offeringOf = async (technique: string): Promise<string> =>
+    (await request(t.server).get(`${API}/offerings?technique=${technique}`).expect(200)).body
+      .items[0].id;
+
+  /** The first free start of an offering with a therapist, `days` days ahead (a UTC day). */
+  async function slotInDays(therapistId: string, offeringId: string, days: number) {
+    const { body } = await request(t.server)
+      .get(`${API}/therapists/${therapistId}/slots`)
+      .query({ offeringId, from: utcAt(days, 0), to: utcAt(days + 1, 0) })
+      .expect(200);
+    return body.slots[0].startsAt as string;
+  }
+
+  /** An instant as the app writes it (format.ts), in the page's own locale and time zone. */
+  const shownAs = (page: Page, iso: string) =>
+    page.evaluate(
+      (value) =>
+        new Intl.DateTimeFormat(undefined, {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: 'numeric',
+          minute: '2-digit',
+        }).format(new Date(value)),
+      iso,
+    );
+
+  const bookingOf = async (client: { token: string }, id: string) =>
+    (
+      await request(t.server)
+        .get(`${API}/bookings/${id}`)
+        .set('Authorization', bearer(client))
+        .expect(200)
+    ).body;
+
+  const DOCTOR_FIRST =
+    'Cancelled by the spa: your latest check-in mentions symptoms that need a doctor first.';
+
+  it('a client with chest pain is sent to their doctor at once, and told her booking is cancelled', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Rhea Rest',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
     const client = await makeClient(t, 'Robin Redflag');
+    await makeIntake(t, client);
+    const swedish = await offeringOf('swedish');
+    const startsAt = await slotInDays(therapist.id, swedish, 3);
+    const booked = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt,
+    }).expect(201);
+
     const page = await openPage();
     await signIn(page, client.email, client.password);
     await page.getByText('Step 1 of 5').waitFor();
@@ -356,7 +409,24 @@ maybe('the web app in Chromium', () => {
       .waitFor();
     expect(await page.getByText('Therapists for you').count()).toBe(0);
     expect(await page.getByText('Where do you feel the pain?').count()).toBe(0);
+    // The booking the check-in cancelled is on the same screen: when, what, and why.
+    const changed = page.locator('.affected-bookings li');
+    await changed.getByText(`${await shownAs(page, startsAt)} · Swedish`).waitFor();
+    await changed.getByText('Cancelled', { exact: true }).waitFor();
+    await changed.getByText(DOCTOR_FIRST).waitFor();
     await shot(page, '04-red-flag');
+
+    await page.getByRole('link', { name: 'My bookings', exact: true }).click();
+    const card = page.locator('.booking', { hasText: 'Rhea Rest' });
+    await card.getByText(DOCTOR_FIRST).waitFor();
+    await card.getByText('Cancelled', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
+    await shot(page, '08b-my-bookings-cancelled-by-the-spa');
+    expect(await bookingOf(client, booked.body.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'INTAKE_BLOCKED',
+    });
   }, 60_000);
 
   it('a therapist sets weekly hours in the editor and sees a client’s booking in the agenda', async () => {
@@ -710,5 +780,136 @@ maybe('the web app in Chromium', () => {
     await page.getByRole('link', { name: 'Suggestions' }).click();
     await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
     expect(await page.getByText('A clinician will review your answers').count()).toBe(0);
+  }, 90_000);
+
+  it('an admin revokes a licence: the client’s session with that therapist is cancelled, and says why', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Lou Lapsed',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
+    const client = await makeClient(t, 'Vic Visitor');
+    await makeIntake(t, client);
+    const swedish = await offeringOf('swedish');
+    const booked = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt: await slotInDays(therapist.id, swedish, 2),
+    }).expect(201);
+
+    const admin = await openPage();
+    await signIn(admin, TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.getByRole('link', { name: 'Certifications', exact: true }).click();
+    await admin.getByRole('link', { name: 'Verified', exact: true }).click();
+    const licence = admin.locator('li.card', { hasText: 'Lou Lapsed' });
+    await licence.getByRole('button', { name: 'Revoke', exact: true }).click();
+    // The reason is asked for in the confirm step, and cannot be left out.
+    await licence.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await licence.getByText('Please write a reason before revoking.').waitFor();
+    await licence.getByLabel('Reason (required)').fill('The state board suspended this licence.');
+    await shot(admin, '13b-admin-revoke-certification');
+    await licence.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await admin.getByText(/Massage licence N-massage-license revoked/).waitFor();
+    await licence.getByText('Revoked', { exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Revoked', exact: true }).click();
+    await admin
+      .locator('li.card', { hasText: 'Lou Lapsed' })
+      .getByText(/The state board suspended this licence/)
+      .waitFor();
+    await shot(admin, '13c-admin-revoked-certifications');
+
+    const page = await openPage();
+    await signIn(page, client.email, client.password);
+    await page.getByText('Step 1 of 5').waitFor();
+    await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    await page
+      .locator('.booking', { hasText: 'Lou Lapsed' })
+      .getByText('Cancelled by the spa: the therapist is no longer certified for this session.')
+      .waitFor();
+    expect(await bookingOf(client, booked.body.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'THERAPIST_NOT_QUALIFIED',
+    });
+  }, 60_000);
+
+  // Last: its deep-tissue offering would change the suggestions the journeys above expect.
+  it('a pregnant client’s new check-in cancels a deep-tissue session and holds a Swedish one for a clot review', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Gwen Gentle',
+      techniques: ['swedish', 'deep-tissue', 'prenatal'],
+      verified: ['massage-license', 'prenatal'],
+      weekly: ALL_WEEK,
+    });
+    await makeOffering(t, { technique: 'deep-tissue', name: 'Deep tissue, 60 min' });
+    const client = await makeClient(t, 'Mara Mother');
+    await makeIntake(t, client);
+    const [swedish, deepTissue] = await Promise.all([
+      offeringOf('swedish'),
+      offeringOf('deep-tissue'),
+    ]);
+    const heldAt = await slotInDays(therapist.id, swedish, 3);
+    const droppedAt = await slotInDays(therapist.id, deepTissue, 4);
+    const held = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt: heldAt,
+    }).expect(201);
+    const dropped = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: deepTissue,
+      startsAt: droppedAt,
+    }).expect(201);
+
+    const page = await openPage();
+    await signIn(page, client.email, client.password);
+    await page.getByText('Step 1 of 5').waitFor();
+    await noRedFlags(page);
+    await answerBackQuestions(page);
+    await answer(page, /Are you pregnant/, 'Yes');
+    await page.getByLabel(/How many weeks pregnant/).fill('20');
+    await answer(page, /ever had a blood clot/, 'No');
+    await answer(page, /swelling/, 'Yes');
+    await answer(page, /clotting disorder/, 'No');
+    await answer(page, /blood thinners/, 'No');
+    await answer(page, /surgery/, 'No');
+    await next(page);
+    await finish(page);
+
+    const changed = page.locator('.affected-bookings');
+    await changed
+      .getByRole('heading', { name: 'This check-in changed 2 of your bookings' })
+      .waitFor();
+    const cancelled = changed.locator('li', { hasText: 'Deep tissue' });
+    await cancelled.getByText('Cancelled', { exact: true }).waitFor();
+    await cancelled.getByText(/this technique is not safe during pregnancy/).waitFor();
+    expect(await cancelled.textContent()).toContain(await shownAs(page, droppedAt));
+    const kept = changed.locator('li', { hasText: 'Swedish' });
+    await kept.getByText('Waiting for review', { exact: true }).waitFor();
+    await kept.getByText(/a clinician to review your blood-clot answers/).waitFor();
+    expect(await kept.textContent()).toContain(await shownAs(page, heldAt));
+    await shot(page, '03b-intake-changed-bookings');
+
+    const pending = await bookingOf(client, held.body.id);
+    expect(pending).toMatchObject({ status: 'confirmed', screening: 'pending-review' });
+    expect(Date.parse(pending.screeningDeadline)).toBe(Date.parse(heldAt) - 24 * 3_600_000);
+    expect(await bookingOf(client, dropped.body.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'TECHNIQUE_CONTRAINDICATED',
+    });
+
+    await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    const heldCard = page.locator('.booking', { hasText: 'Swedish with Gwen Gentle' });
+    await heldCard.getByText('Waiting for review', { exact: true }).waitFor();
+    const deadline = await shownAs(page, pending.screeningDeadline);
+    await heldCard
+      .getByText(`If they are not approved by ${deadline}, the spa will cancel`)
+      .waitFor();
+    await page
+      .locator('.booking', { hasText: 'Deep tissue with Gwen Gentle' })
+      .getByText(/Cancelled by the spa: your latest check-in says you are pregnant/)
+      .waitFor();
+    await shot(page, '08c-my-bookings-waiting-for-review');
   }, 90_000);
 });
