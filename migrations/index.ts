@@ -3,6 +3,7 @@ import { CreateUsers1795493368969 } from './1795493368969-CreateUsers.js';
 import { CreateCatalogAndTherapists1795493760541 } from './1795493760541-CreateCatalogAndTherapists.js';
 import { CreateBookings1795493894664 } from './1795493894664-CreateBookings.js';
 import { CreateIntakes1795494466383 } from './1795494466383-CreateIntakes.js';
+import { GuardTheGate1796154130694 } from './1796154130694-GuardTheGate.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -10,4 +11,5 @@ export const MIGRATIONS = [
   CreateCatalogAndTherapists1795493760541,
   CreateBookings1795493894664,
   CreateIntakes1795494466383,
+  GuardTheGate1796154130694,
 ];

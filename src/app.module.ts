@@ -20,6 +20,7 @@ import { SchedulesModule } from './modules/schedules/schedules.module.js';
 import { TechniquesModule } from './modules/techniques/techniques.module.js';
 import { TherapistsModule } from './modules/therapists/therapists.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({
@@ -37,6 +38,7 @@ import { UsersModule } from './modules/users/users.module.js';
     }),
     ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions }),
     AuthCoreModule,
+    JobsModule,
     HealthModule,
     UsersModule,
     AuthModule,

@@ -50,6 +50,12 @@ export class AppConfig {
   get publicUrl(): string | undefined {
     return this.env.PUBLIC_URL?.replace(/\/$/, '');
   }
+  get bookingHorizonDays(): number {
+    return this.env.BOOKING_HORIZON_DAYS;
+  }
+  get jobPollSeconds(): number {
+    return this.env.JOB_POLL_SECONDS;
+  }
   get rateLimits(): { loginFailures: number; loginPerMinute: number; perMinute: number } {
     return {
       loginFailures: this.env.RATE_LIMIT_LOGIN_FAILURES,

@@ -91,6 +91,20 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** How far ahead (days) a session may be booked. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3660)
+  BOOKING_HORIZON_DAYS = 180;
+
+  /** How often (seconds) each instance polls the job queue. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  JOB_POLL_SECONDS = 2;
+
   /** Connections in this instance's PostgreSQL pool. */
   @Transform(toInt)
   @IsInt()

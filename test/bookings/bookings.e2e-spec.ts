@@ -22,7 +22,8 @@ let offering: Awaited<ReturnType<typeof makeOffering>>;
 let therapist: Account;
 let client: Account;
 beforeAll(async () => {
-  t = await createTestApp();
+  // A year and more ahead: the DST test reads next year's autumn change.
+  t = await createTestApp({ BOOKING_HORIZON_DAYS: '730' });
   offering = await makeOffering(t, {
     technique: 'swedish',
     durationMinutes: 60,

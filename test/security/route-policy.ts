@@ -125,6 +125,11 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     object: 'certification',
     body: () => ({ note: 'Not in the registry' }),
   },
+  'POST /api/v1/admin/certifications/{id}/revoke': {
+    roles: ['admin'],
+    object: 'certification',
+    body: () => ({ reason: 'Suspended by the board' }),
+  },
   'GET /api/v1/admin/audit-log': { roles: ['admin'] },
   'GET /api/v1/admin/intake-flags': { roles: ['admin'] },
   'POST /api/v1/admin/intake-flags/{id}/resolve': {

@@ -13,6 +13,7 @@ import {
   CertificationResponse,
   DecideCertificationDto,
   RejectCertificationDto,
+  RevokeCertificationDto,
 } from '../therapists/dto/therapist.dto.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
 
@@ -54,6 +55,17 @@ export class AdminController {
     @Body() dto: RejectCertificationDto,
   ): Promise<CertificationResponse> {
     return this.therapists.decideCertification(admin.id, id, 'rejected', dto.note);
+  }
+
+  @Post('certifications/:id/revoke')
+  @HttpCode(200)
+  @ApiAuth(400, 404, 409)
+  revoke(
+    @CurrentUser() admin: AuthUser,
+    @IdParam() id: string,
+    @Body() dto: RevokeCertificationDto,
+  ): Promise<CertificationResponse> {
+    return this.therapists.revokeCertification(admin.id, id, dto.reason);
   }
 
   @Get('audit-log')

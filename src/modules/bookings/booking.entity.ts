@@ -17,6 +17,20 @@ import { User } from '../users/user.entity.js';
 
 export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no-show'] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+export const CANCELLER_ROLES = ['client', 'therapist', 'admin', 'system'] as const;
+export type CancellerRole = (typeof CANCELLER_ROLES)[number];
+/** Why the system cancelled a booking: the gate's refusal for it (API.md). */
+export const SYSTEM_CANCELLATION_CODES = [
+  'INTAKE_BLOCKED',
+  'TECHNIQUE_CONTRAINDICATED',
+  'PRENATAL_SCREENING_REQUIRED',
+  'CLOT_REVIEW_PENDING',
+  'THERAPIST_NOT_QUALIFIED',
+] as const;
+export type SystemCancellationCode = (typeof SYSTEM_CANCELLATION_CODES)[number];
+/** `pending-review`: kept only until a clinician decides the client's clot risk (by the deadline). */
+export const BOOKING_SCREENINGS = ['clear', 'pending-review'] as const;
+export type BookingScreeningState = (typeof BOOKING_SCREENINGS)[number];
 
 /**
  * A booked session. `occupiedUntil` is the end plus the offering's clean-up buffer; the exclusion
@@ -32,6 +46,22 @@ export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 @Check('CHK_bookings_times', `"ends_at" > "starts_at" AND "occupied_until" >= "ends_at"`)
 @Check('CHK_bookings_price', `"price_cents" >= 0`)
 @Check('CHK_bookings_cancellation', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
+@Check(
+  'CHK_bookings_canceller_role',
+  `"canceller_role" IS NULL OR "canceller_role" IN ('client', 'therapist', 'admin', 'system')`,
+)
+@Check(
+  'CHK_bookings_cancellation_code',
+  `"cancellation_code" IS NULL OR ("canceller_role" = 'system' AND "cancellation_code" IN ('INTAKE_BLOCKED', 'TECHNIQUE_CONTRAINDICATED', 'PRENATAL_SCREENING_REQUIRED', 'CLOT_REVIEW_PENDING', 'THERAPIST_NOT_QUALIFIED'))`,
+)
+@Check('CHK_bookings_screening', `"screening" IN ('clear', 'pending-review')`)
+@Check(
+  'CHK_bookings_screening_deadline',
+  `("screening" = 'pending-review') = ("screening_deadline" IS NOT NULL)`,
+)
+@Index('IDX_bookings_screening_deadline', ['screeningDeadline'], {
+  where: `"screening" = 'pending-review' AND "status" = 'confirmed'`,
+})
 @Index('IDX_bookings_therapist_starts', ['therapistId', 'startsAt'])
 @Index('IDX_bookings_client_starts', ['clientId', 'startsAt'])
 @Index('IDX_bookings_offering', ['offeringId'])
@@ -100,8 +130,23 @@ export class Booking {
   @JoinColumn({ name: 'cancelled_by', foreignKeyConstraintName: 'FK_bookings_cancelled_by' })
   canceller?: User;
 
+  /** Who cancelled, as the API shows it: a role, or `system` for the gate. */
+  @Column({ type: 'text', nullable: true })
+  cancellerRole!: CancellerRole | null;
+
   @Column({ type: 'text', nullable: true })
   cancellationReason!: string | null;
+
+  /** For system cancellations: the gate's refusal code. */
+  @Column({ type: 'text', nullable: true })
+  cancellationCode!: SystemCancellationCode | null;
+
+  @Column({ type: 'text', default: 'clear' })
+  screening!: BookingScreeningState;
+
+  /** For `pending-review`: when the booking is cancelled unless the clot risk was approved. */
+  @Column({ type: 'timestamptz', nullable: true })
+  screeningDeadline!: Date | null;
 
   /** A client cancellation within 24 hours of the start. */
   @Column({ type: 'boolean', default: false })

@@ -14,7 +14,12 @@ import {
   findSlotStarts,
   isSlotOffered,
 } from '../schedules/availability.rules.js';
-import { qualifiedForSql } from '../therapists/qualification.sql.js';
+import { AppConfig } from '../../config/app-config.js';
+import { qualifiedUntil } from '../therapists/qualification.rules.js';
+import {
+  qualificationFactsSql,
+  type QualificationFactsRow,
+} from '../therapists/qualification.sql.js';
 import { Booking } from './booking.entity.js';
 import { BookingAction, isLateCancellation, transition } from './booking.rules.js';
 import {
@@ -50,7 +55,11 @@ export function toBookingResponse(booking: Booking): BookingResponse {
     priceCents: booking.priceCents,
     notes: booking.notes,
     intakeId: booking.intakeId,
+    screening: booking.screening,
+    screeningDeadline: booking.screeningDeadline?.toISOString() ?? null,
     cancelledAt: booking.cancelledAt?.toISOString() ?? null,
+    cancelledBy: booking.cancellerRole,
+    cancellationCode: booking.cancellationCode,
     cancellationReason: booking.cancellationReason,
     lateCancellation: booking.lateCancellation,
     createdAt: booking.createdAt.toISOString(),
@@ -65,10 +74,30 @@ function slotTaken(): AppError {
 function asDomainError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof QueryFailedError) {
-    const code = (error.driverError as { code?: string }).code;
+    const { code, constraint } = error.driverError as { code?: string; constraint?: string };
     if (code && CONFLICT_CODES.has(code)) return slotTaken();
+    // The row locks below make these unreachable; kept so a missed path still answers plainly.
+    if (code === '23503' && constraint === 'FK_bookings_offering') {
+      return new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    }
+    if (code === '23503' && constraint === 'FK_bookings_therapist') {
+      return new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    }
   }
   return null;
+}
+
+interface TherapistRow extends QualificationFactsRow {
+  timezone: string;
+}
+
+function notQualified(technique: string): AppError {
+  return new AppError(
+    ErrorCode.TherapistNotQualified,
+    `This therapist is not certified to offer ${technique} on the date of this session (a verified licence${
+      technique === 'prenatal' ? ' and prenatal certification' : ''
+    } valid through the session and the technique in their profile are needed).`,
+  );
 }
 
 interface OfferingRow {
@@ -92,21 +121,28 @@ export class BookingsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly slots: SlotsService,
     @Inject(BOOKING_SCREENING) private readonly screening: BookingScreening,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Free start times of a bookable therapist for an offering (at most 31 days, not in the past). */
+  /**
+   * Free start times of a bookable therapist for an offering (at most 31 days, not in the past,
+   * not past the booking horizon, none ending after the therapist's qualification does).
+   */
   async findSlots(therapistId: string, query: SlotQueryDto): Promise<SlotsResponse> {
     const now = Date.now();
-    const { from, to } = parseWindow(query, {
+    const window = parseWindow(query, {
       defaultFrom: now,
       notBefore: now,
       defaultDays: 7,
       maxDays: MAX_SLOT_WINDOW_DAYS,
     });
+    const from = window.from;
+    const to = Math.min(window.to, this.horizonEnd(now));
     const manager = this.dataSource.manager;
     const offering = await this.liveOffering(manager, query.offeringId);
-    const therapist = await this.therapistTimezone(manager, therapistId);
-    await this.requireQualified(manager, therapistId, offering.technique_slug);
+    const therapist = await this.therapist(manager, therapistId, offering.technique_slug);
+    const until = qualifiedUntil(therapist, offering.technique_slug === 'prenatal');
+    if (until === null || until <= now) throw notQualified(offering.technique_slug);
     const slotQuery = await this.slots.slotQuery(
       manager,
       {
@@ -114,9 +150,10 @@ export class BookingsService {
         timezone: therapist.timezone,
         durationMinutes: offering.duration_minutes,
         bufferMinutes: offering.buffer_minutes,
+        bookableUntil: until,
       },
       from,
-      to,
+      Math.max(from, to),
       now,
     );
     const duration = offering.duration_minutes * MINUTE_MS;
@@ -129,6 +166,11 @@ export class BookingsService {
         endsAt: toIsoInstant(start + duration),
       })),
     };
+  }
+
+  /** The latest start a booking may have: BOOKING_HORIZON_DAYS ahead. */
+  private horizonEnd(now: number): number {
+    return now + this.config.bookingHorizonDays * DAY_MS;
   }
 
   /**
@@ -203,7 +245,14 @@ export class BookingsService {
     throw new AppError(code, detail, errors ?? undefined);
   }
 
-  /** Every rule of API.md, checked inside the booking's transaction; the exclusion constraint has the last word. */
+  /**
+   * Every rule of API.md, checked inside the booking's transaction; the exclusion constraint has
+   * the last word. What the booking rests on is locked first, always in this order — the offering
+   * and the therapist FOR SHARE, then the client's screening — so archiving the offering, changing
+   * the profile, revoking a certificate or adding time off (each FOR UPDATE) is either fully
+   * before this booking (which then sees it) or waits until the booking is committed (and then
+   * sees the booking).
+   */
   private async book(
     manager: EntityManager,
     clientId: string,
@@ -211,21 +260,34 @@ export class BookingsService {
   ): Promise<BookingResponse> {
     const now = new Date();
     const startsAt = Date.parse(dto.startsAt);
-    const offering = await this.liveOffering(manager, dto.offeringId);
-    const therapist = await this.therapistTimezone(manager, dto.therapistId);
+    const offering = await this.liveOffering(manager, dto.offeringId, 'FOR SHARE');
+    const therapist = await this.therapist(
+      manager,
+      dto.therapistId,
+      offering.technique_slug,
+      'FOR SHARE',
+    );
     if (startsAt <= now.getTime()) {
       throw new AppError(ErrorCode.BookingInPast, 'This time is in the past; pick a future slot.');
     }
-    await this.requireQualified(manager, dto.therapistId, offering.technique_slug);
+    if (startsAt > this.horizonEnd(now.getTime())) {
+      throw new AppError(
+        ErrorCode.BeyondBookingHorizon,
+        `Sessions can be booked at most ${this.config.bookingHorizonDays} days ahead; pick an earlier time.`,
+      );
+    }
+    const endsAt = startsAt + offering.duration_minutes * MINUTE_MS;
+    const until = qualifiedUntil(therapist, offering.technique_slug === 'prenatal');
+    if (until === null || endsAt > until) throw notQualified(offering.technique_slug);
     const { intakeId } = await this.screening.screen(manager, {
       clientId,
       therapistId: dto.therapistId,
       technique: offering.technique_slug,
       intakeId: dto.intakeId,
+      endsAt: new Date(endsAt),
       now,
     });
 
-    const endsAt = startsAt + offering.duration_minutes * MINUTE_MS;
     const slotQuery = await this.slots.slotQuery(
       manager,
       {
@@ -333,6 +395,7 @@ export class BookingsService {
       if (action === 'cancel') {
         booking.cancelledAt = new Date(now);
         booking.cancelledBy = user.id;
+        booking.cancellerRole = user.role;
         booking.cancellationReason = reason ?? null;
         booking.lateCancellation = isLateCancellation(
           user.id === booking.clientId,
@@ -365,42 +428,34 @@ export class BookingsService {
     return booking;
   }
 
-  private async liveOffering(manager: EntityManager, id: string): Promise<OfferingRow> {
+  private async liveOffering(
+    manager: EntityManager,
+    id: string,
+    lock: '' | 'FOR SHARE' = '',
+  ): Promise<OfferingRow> {
     const [offering]: OfferingRow[] = await manager.query(
       `SELECT id, technique_slug, duration_minutes, buffer_minutes, price_cents
-         FROM offerings WHERE id = $1 AND archived_at IS NULL`,
+         FROM offerings WHERE id = $1 AND archived_at IS NULL ${lock}`,
       [id],
     );
     if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
     return offering;
   }
 
-  private async therapistTimezone(
+  /** The therapist's time zone and what their qualification for `technique` rests on. */
+  private async therapist(
     manager: EntityManager,
     id: string,
-  ): Promise<{ timezone: string }> {
-    const [therapist]: { timezone: string }[] = await manager.query(
-      `SELECT timezone FROM therapists WHERE id = $1`,
-      [id],
+    technique: string,
+    lock: '' | 'FOR SHARE' = '',
+  ): Promise<TherapistRow> {
+    const [therapist]: TherapistRow[] = await manager.query(
+      `SELECT t.timezone, ${qualificationFactsSql('t.id', '$2::text')}
+         FROM therapists t WHERE t.id = $1 ${lock}`,
+      [id, technique],
     );
     if (!therapist) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
     return therapist;
-  }
-
-  /** Licensed (verified, unexpired massage-license), offers the technique, prenatal-certified for prenatal. */
-  private async requireQualified(manager: EntityManager, therapistId: string, technique: string) {
-    const [{ qualified }] = await manager.query(
-      `SELECT ${qualifiedForSql('$1::uuid', '$2::text')} AS qualified`,
-      [therapistId, technique],
-    );
-    if (!qualified) {
-      throw new AppError(
-        ErrorCode.TherapistNotQualified,
-        `This therapist is not certified to offer ${technique} (a verified, unexpired licence${
-          technique === 'prenatal' ? ' and prenatal certification' : ''
-        } and the technique in their profile are needed).`,
-      );
-    }
   }
 }
 
@@ -432,7 +487,11 @@ export function bookingFromRow(row: Record<string, unknown>): Booking {
     intakeId: row.intake_id ?? null,
     cancelledAt: row.cancelled_at,
     cancelledBy: row.cancelled_by,
+    cancellerRole: row.canceller_role,
     cancellationReason: row.cancellation_reason,
+    cancellationCode: row.cancellation_code,
+    screening: row.screening,
+    screeningDeadline: row.screening_deadline,
     lateCancellation: row.late_cancellation,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

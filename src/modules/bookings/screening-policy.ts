@@ -5,8 +5,10 @@ export interface BookingScreeningRequest {
   clientId: string;
   therapistId: string;
   technique: TechniqueSlug;
-  /** The intake the client named, if any; otherwise the latest unexpired one counts. */
+  /** The intake the client named, if any: it must be the latest unexpired one. */
   intakeId?: string;
+  /** The session's end: qualifications must hold through it. */
+  endsAt: Date;
   now: Date;
 }
 

@@ -17,7 +17,10 @@ export type FlagStatus = (typeof FLAG_STATUSES)[number];
 
 /** A screening flag on an intake, reviewed by an admin (clot risk) or standing (red flags). */
 @Entity('intake_flags')
-@Check('CHK_intake_flags_code', `"code" IN ('RED_FLAG_SEE_DOCTOR', 'CLOT_RISK')`)
+@Check(
+  'CHK_intake_flags_code',
+  `"code" IN ('RED_FLAG_SEE_DOCTOR', 'CLOT_RISK', 'RED_FLAG_RETRACTED')`,
+)
 @Check('CHK_intake_flags_severity', `"severity" IN ('critical', 'high')`)
 @Check('CHK_intake_flags_status', `"status" IN ('open', 'approved', 'rejected')`)
 @Check(

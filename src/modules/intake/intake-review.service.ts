@@ -16,7 +16,9 @@ import {
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
 import { statusAfterReview } from './intake.rules.js';
-import { lockClientScreening, toFlagResponse, toIntakeResponse } from './intake.service.js';
+import { toFlagResponse, toIntakeResponse } from './intake.service.js';
+import { RescreeningService } from './rescreening.service.js';
+import { lockClientScreening } from './screening-facts.js';
 
 /** The admins' review queue. Every read of an intake and every decision is audited. */
 @Injectable()
@@ -24,6 +26,7 @@ export class IntakeReviewService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly rescreening: RescreeningService,
   ) {}
 
   /** Flags with their intake, oldest first; each intake shown is one audited read. */
@@ -90,7 +93,10 @@ export class IntakeReviewService {
     });
   }
 
-  /** Approves or rejects an open flag and re-derives the intake's status, audited, in one transaction. */
+  /**
+   * Approves or rejects an open flag, re-derives the intake's status and re-screens the client's
+   * upcoming bookings, audited, in one transaction.
+   */
   async resolve(admin: AuthUser, flagId: string, dto: ResolveFlagDto): Promise<FlagResponse> {
     return this.dataSource.transaction(async (manager) => {
       const peek = await manager.findOneBy(IntakeFlag, { id: flagId });
@@ -113,6 +119,8 @@ export class IntakeReviewService {
       await manager.save(flag);
       const flags = await manager.findBy(IntakeFlag, { intakeId: intake.id });
       await manager.update(Intake, { id: intake.id }, { status: statusAfterReview(flags) });
+      // An approval clears bookings that waited for it; a rejection cancels them.
+      await this.rescreening.rescreenClient(manager, intake.clientId);
       await this.audit.record(
         {
           actorId: admin.id,

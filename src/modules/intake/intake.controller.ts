@@ -6,6 +6,7 @@ import { ApiAuth } from '../../common/http/api-problems.decorator.js';
 import { Page } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import {
+  CreatedIntakeResponse,
   CreateIntakeDto,
   FlagPage,
   FlagQueryDto,
@@ -29,9 +30,12 @@ export class IntakeController {
 
   @Roles('client')
   @Post('intakes')
-  @ApiCreatedResponse({ type: IntakeResponse })
+  @ApiCreatedResponse({ type: CreatedIntakeResponse })
   @ApiAuth(400)
-  create(@CurrentUser() user: AuthUser, @Body() dto: CreateIntakeDto): Promise<IntakeResponse> {
+  create(
+    @CurrentUser() user: AuthUser,
+    @Body() dto: CreateIntakeDto,
+  ): Promise<CreatedIntakeResponse> {
     return this.intakes.create(user.id, dto);
   }
 

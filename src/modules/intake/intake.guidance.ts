@@ -425,3 +425,22 @@ export const CLOT_GUIDANCE: {
   },
   passage: CLOTS_NEVER_MASSAGED,
 };
+
+/**
+ * When the spa's menu offers none of the techniques the answers point to (nor the gentle default),
+ * the gentlest technique on it that the client may book, so a clear intake is never a dead end.
+ */
+export const MENU_FALLBACK = {
+  id: 'menu-gentlest-offered',
+  order: [
+    'swedish',
+    'aromatherapy',
+    'prenatal',
+    'shiatsu',
+    'hot-stone',
+    'trigger-point',
+    'deep-tissue',
+  ] as const satisfies readonly TechniqueSlug[],
+  reason:
+    'The techniques your answers point to are not on our menu right now; this is the gentlest one we offer that suits you.',
+};

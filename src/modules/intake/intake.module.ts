@@ -1,19 +1,22 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { BOOKING_SCREENING } from '../bookings/screening-policy.js';
+import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
+import { RescreeningService } from './rescreening.service.js';
 import { IntakeReviewService } from './intake-review.service.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
 import { ScreeningService } from './screening.service.js';
 
 @Module({
-  imports: [AuditModule, SchedulesModule],
+  imports: [AuditModule, SchedulesModule, BookingLedgerModule],
   controllers: [IntakeController],
   providers: [
     IntakeService,
     IntakeReviewService,
     ScreeningService,
+    RescreeningService,
     { provide: BOOKING_SCREENING, useExisting: ScreeningService },
   ],
   exports: [BOOKING_SCREENING],

@@ -32,6 +32,7 @@ import {
   type ClotScreeningAnswers,
   type IntakeAnswers,
   type RedFlagAnswers,
+  type TechniqueSlug,
 } from './intake.types.js';
 
 const article = readFileSync(join(process.cwd(), 'docs/guidance-source.txt'), 'utf8');
@@ -102,7 +103,8 @@ const ruleRows: Record<string, Partial<IntakeAnswers>> = {
   'aromatherapy-light-pressure': { preferences: { pressure: 'light' } },
   'aromatherapy-no-scents': { sensations: ['tender'], preferences: { likesScents: false } },
   'prenatal-pregnancy': pregnant,
-  'prenatal-pregnancy-cause': { causes: ['pregnancy'] },
+  // Prenatal massage is only suggested to a client who answered the clot questions it needs.
+  'prenatal-pregnancy-cause': { causes: ['pregnancy'], clotScreening: noClotRisk },
   'prenatal-postpartum': {
     pregnancy: { pregnant: false, postpartumWeeks: 6 },
     clotScreening: noClotRisk,
@@ -478,6 +480,27 @@ describe('assessIntake, properties over any valid intake', () => {
     );
   });
 
+  it('on any menu, suggests only menu techniques the client may book, and one whenever any exists', () => {
+    fc.assert(
+      fc.property(answers, fc.subarray([...TECHNIQUE_SLUGS]), (generated, offered) => {
+        const menu = new Set<TechniqueSlug>(offered);
+        const assessment = assessIntake(generated, undefined, menu);
+        if (assessment.status === 'blocked') return assessment.suggestions.length === 0;
+        const bookable = offered.filter(
+          (technique) =>
+            !contraindicationFor(generated, technique) &&
+            (technique !== 'prenatal' || generated.clotScreening !== undefined) &&
+            !exclusionsFor(generated).some((e) => e.technique === technique),
+        );
+        const suggested = assessment.suggestions.map((s) => s.technique);
+        return (
+          suggested.every((technique) => bookable.includes(technique)) &&
+          (bookable.length === 0 || suggested.length > 0)
+        );
+      }),
+    );
+  });
+
   it('ranks by score, each suggestion once, each with a reason and never an excluded one', () => {
     fc.assert(
       fc.property(answers, (generated) => {
@@ -556,7 +579,58 @@ describe('statusAfterReview', () => {
       ],
       'needs-review',
     ],
+    [[{ code: 'RED_FLAG_RETRACTED', status: 'open' }], 'needs-review'],
+    [[{ code: 'RED_FLAG_RETRACTED', status: 'rejected' }], 'blocked'],
+    [[{ code: 'RED_FLAG_RETRACTED', status: 'approved' }], 'clear'],
   ] as const)('%j gives %s', (flags, status) => {
     expect(statusAfterReview(flags)).toBe(status);
+  });
+});
+
+describe('assessIntake on the spa’s menu', () => {
+  const menu = new Set<TechniqueSlug>(['swedish', 'deep-tissue', 'prenatal']);
+
+  it('never leaves a clear intake with only techniques the menu lacks', () => {
+    // Upper back, recent, knots: the guidance points to trigger point, which this menu lacks.
+    const answers = intake({
+      painAreas: ['upper-back'],
+      onset: 'acute',
+      knots: true,
+      sensations: [],
+    });
+    expect(assessIntake(answers).suggestions.map((s) => s.technique)).toContain('trigger-point');
+    const suggestions = assessIntake(answers, undefined, menu).suggestions;
+    expect(suggestions.length).toBeGreaterThan(0);
+    expect(suggestions.every((s) => menu.has(s.technique))).toBe(true);
+  });
+
+  it('falls back to the gentlest technique on the menu, saying why', () => {
+    const onlyDeep = new Set<TechniqueSlug>(['deep-tissue']);
+    const [suggestion, ...rest] = assessIntake(
+      intake({ knots: true }),
+      undefined,
+      onlyDeep,
+    ).suggestions;
+    expect(rest).toEqual([]);
+    expect(suggestion.technique).toBe('deep-tissue');
+  });
+
+  it('suggests nothing a pregnant client may not book, even when it is all the menu has', () => {
+    const pregnantAnswers = intake({
+      pregnancy: { pregnant: true, weeks: 20 },
+      clotScreening: noClotRisk,
+    });
+    const unsafeMenu = new Set<TechniqueSlug>(['deep-tissue', 'hot-stone']);
+    expect(assessIntake(pregnantAnswers, undefined, unsafeMenu).suggestions).toEqual([]);
+  });
+
+  it('offers prenatal massage only to a client who answered the clot questions', () => {
+    const prenatalOnly = new Set<TechniqueSlug>(['prenatal']);
+    expect(assessIntake(intake({}), undefined, prenatalOnly).suggestions).toEqual([]);
+    expect(
+      assessIntake(intake({ clotScreening: noClotRisk }), undefined, prenatalOnly).suggestions.map(
+        (s) => s.technique,
+      ),
+    ).toEqual(['prenatal']);
   });
 });

@@ -1,5 +1,6 @@
 import {
   CLOT_GUIDANCE,
+  MENU_FALLBACK,
   GUIDANCE_RULES,
   GUIDANCE_VERSION,
   RED_FLAG_GUIDANCE,
@@ -60,7 +61,8 @@ export function suggestionScore(weight: number): number {
 }
 
 export function isPregnantOrPostpartum(answers: IntakeAnswers): boolean {
-  return answers.pregnancy.pregnant || answers.pregnancy.postpartumWeeks !== undefined;
+  // `pregnancy` may be missing from a check-in that stopped at a red flag.
+  return answers.pregnancy?.pregnant === true || answers.pregnancy?.postpartumWeeks !== undefined;
 }
 
 /**
@@ -186,6 +188,24 @@ function redFlagDraft(answers: IntakeAnswers): FlagDraft {
   };
 }
 
+/** The flag of an intake that answers no to red flags reported within the last 30 days. */
+export function retractionDraft(
+  reportedAt: Date,
+  reported: Partial<Record<(typeof RED_FLAGS)[number], boolean>> | null,
+): FlagDraft {
+  const symptoms = RED_FLAGS.filter((flag) => reported?.[flag]).map(
+    (flag) => RED_FLAG_GUIDANCE.symptoms[flag],
+  );
+  const day = reportedAt.toISOString().slice(0, 10);
+  return {
+    code: 'RED_FLAG_RETRACTED',
+    severity: 'critical',
+    message:
+      `On ${day} you told us about ${listed(symptoms.length ? symptoms : ['a symptom that needs a doctor'])}. ` +
+      `Before you can book, our team will confirm with you that a doctor has cleared you for massage. ${RED_FLAG_GUIDANCE.advice}`,
+  };
+}
+
 function clotDraft(answers: IntakeAnswers): FlagDraft {
   const reported = CLOT_QUESTIONS.filter((question) => answers.clotScreening?.[question]).map(
     (question) => CLOT_GUIDANCE.answers[question],
@@ -205,18 +225,30 @@ function clotDraft(answers: IntakeAnswers): FlagDraft {
 export function assessIntake(
   answers: IntakeAnswers,
   rules: readonly GuidanceRule[] = GUIDANCE_RULES,
+  menu?: ReadonlySet<TechniqueSlug>,
 ): Assessment {
   const blocked = hasRedFlag(answers);
   const clotRisk = hasClotRisk(answers);
-  const excluded = exclusionsFor(answers, rules);
   const flags: FlagDraft[] = [];
   if (blocked) flags.push(redFlagDraft(answers));
   if (clotRisk) flags.push(clotDraft(answers));
+  // A red-flag check-in may stop before the other questions: nothing else is read then.
+  if (blocked) {
+    return {
+      excluded: [],
+      flags,
+      guidanceVersion: GUIDANCE_VERSION,
+      status: 'blocked',
+      suggestions: [],
+    };
+  }
+  const excluded = exclusionsFor(answers, rules);
   const base = { excluded, flags, guidanceVersion: GUIDANCE_VERSION };
 
-  if (blocked) return { ...base, status: 'blocked', suggestions: [] };
-
   const ruledOut = new Set(excluded.map((exclusion) => exclusion.technique));
+  for (const technique of TECHNIQUE_SLUGS) {
+    if (!mayBook(answers, technique, menu)) ruledOut.add(technique);
+  }
   const applicable = rules.filter(
     (rule): rule is FavourRule => rule.effect !== 'exclude' && holds(rule.when, answers),
   );
@@ -224,14 +256,44 @@ export function assessIntake(
     applicable.filter((rule) => rule.effect === 'favour'),
     ruledOut,
   );
-  const suggestions =
-    favoured.length > 0
-      ? favoured
-      : rank(
-          applicable.filter((rule) => rule.effect === 'fallback'),
-          ruledOut,
-        );
-  return { ...base, status: clotRisk ? 'needs-review' : 'clear', suggestions };
+  const fallback = () =>
+    rank(
+      applicable.filter((rule) => rule.effect === 'fallback'),
+      ruledOut,
+    );
+  const suggestions = favoured.length > 0 ? favoured : fallback();
+  return {
+    ...base,
+    status: clotRisk ? 'needs-review' : 'clear',
+    suggestions: suggestions.length > 0 ? suggestions : menuFallback(ruledOut),
+  };
+}
+
+/**
+ * Whether a suggestion of `technique` could be booked: on the menu (when one is given) and, for
+ * prenatal massage, with the clot screening answered that the prenatal gate asks for.
+ */
+function mayBook(
+  answers: IntakeAnswers,
+  technique: TechniqueSlug,
+  menu: ReadonlySet<TechniqueSlug> | undefined,
+): boolean {
+  if (menu && !menu.has(technique)) return false;
+  return technique !== 'prenatal' || answers.clotScreening !== undefined;
+}
+
+/** When the menu lacks every technique the answers point to: its gentlest one that may be booked. */
+function menuFallback(ruledOut: ReadonlySet<TechniqueSlug>): Suggestion[] {
+  const technique = MENU_FALLBACK.order.find((slug) => !ruledOut.has(slug));
+  if (!technique) return [];
+  return [
+    {
+      technique,
+      score: suggestionScore(1),
+      reasons: [MENU_FALLBACK.reason],
+      ruleIds: [MENU_FALLBACK.id],
+    },
+  ];
 }
 
 /**
@@ -241,9 +303,15 @@ export function assessIntake(
 export function statusAfterReview(
   flags: readonly { code: FlagCode; status: 'open' | 'approved' | 'rejected' }[],
 ): IntakeStatus {
-  const unapproved = (code: FlagCode) =>
-    flags.some((f) => f.code === code && f.status !== 'approved');
-  if (unapproved('RED_FLAG_SEE_DOCTOR')) return 'blocked';
-  if (unapproved('CLOT_RISK')) return 'needs-review';
+  const has = (code: FlagCode, status: 'open' | 'approved' | 'rejected' | 'unapproved') =>
+    flags.some(
+      (f) =>
+        f.code === code &&
+        (status === 'unapproved' ? f.status !== 'approved' : f.status === status),
+    );
+  if (has('RED_FLAG_SEE_DOCTOR', 'unapproved') || has('RED_FLAG_RETRACTED', 'rejected')) {
+    return 'blocked';
+  }
+  if (has('RED_FLAG_RETRACTED', 'open') || has('CLOT_RISK', 'unapproved')) return 'needs-review';
   return 'clear';
 }

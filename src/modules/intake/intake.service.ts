@@ -14,12 +14,16 @@ import { DAY_MS, parseWindow } from '../../common/time/window.js';
 import { AuditService } from '../audit/audit.service.js';
 import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/availability.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
+import { AppConfig } from '../../config/app-config.js';
+import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import {
   bookableSql,
+  certifiedThroughSql,
   qualifiedForSql,
   validCertificationSql,
 } from '../therapists/qualification.sql.js';
 import {
+  CreatedIntakeResponse,
   CreateIntakeDto,
   FlagResponse,
   IntakeResponse,
@@ -28,8 +32,17 @@ import {
 } from './dto/intake.dto.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
-import { assessIntake, missingClotAnswers } from './intake.rules.js';
-import type { IntakeAnswers, TechniqueSlug } from './intake.types.js';
+import {
+  assessIntake,
+  FlagDraft,
+  hasRedFlag,
+  missingClotAnswers,
+  retractionDraft,
+  statusAfterReview,
+} from './intake.rules.js';
+import type { IntakeAnswers, RedFlag, TechniqueSlug } from './intake.types.js';
+import { RescreeningService } from './rescreening.service.js';
+import { lockClientScreening } from './screening-facts.js';
 import { MatchCandidate, rankMatches } from './matching.rules.js';
 
 const MINUTE_MS = 60_000;
@@ -66,12 +79,8 @@ export function toIntakeResponse(intake: Intake, flags: IntakeFlag[]): IntakeRes
   };
 }
 
-/** Serialises everything that reads or changes one client's screening (intakes, reviews, bookings). */
-export async function lockClientScreening(manager: EntityManager, clientId: string): Promise<void> {
-  await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
-    `screening:${clientId}`,
-  ]);
-}
+/** How long a red flag outlives the check-in that reported it. */
+const RED_FLAG_MEMORY_DAYS = 30;
 
 /** Answer rules a per-field validator cannot express. */
 function crossFieldProblems(answers: IntakeAnswers): FieldError[] {
@@ -79,6 +88,7 @@ function crossFieldProblems(answers: IntakeAnswers): FieldError[] {
     field,
     message: `${field} must be answered when pregnant or postpartum`,
   }));
+  if (!answers.pregnancy) return problems;
   const { pregnant, weeks, postpartumWeeks } = answers.pregnancy;
   if (!pregnant && weeks !== undefined) {
     problems.push({
@@ -102,6 +112,8 @@ interface CandidateRow {
   timezone: string;
   techniques: TechniqueSlug[];
   prenatal: boolean;
+  license_through: string | null;
+  prenatal_through: string | null;
 }
 
 @Injectable()
@@ -110,23 +122,34 @@ export class IntakeService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly slots: SlotsService,
+    private readonly rescreening: RescreeningService,
+    private readonly config: AppConfig,
   ) {}
 
-  /** Screens the answers, stores the intake and its flags in one transaction. */
-  async create(clientId: string, dto: CreateIntakeDto): Promise<IntakeResponse> {
+  /**
+   * Screens the answers, stores the intake and its flags, and re-screens the client's upcoming
+   * bookings against it, all in one transaction under the client's screening lock.
+   */
+  async create(clientId: string, dto: CreateIntakeDto): Promise<CreatedIntakeResponse> {
     const answers = JSON.parse(JSON.stringify(dto)) as IntakeAnswers;
     const problems = crossFieldProblems(answers);
     if (problems.length > 0) throw new ValidationError(problems);
-    const assessment = assessIntake(answers);
     return this.dataSource.transaction(async (manager) => {
       await lockClientScreening(manager, clientId);
       const now = new Date();
+      const assessment = assessIntake(answers, undefined, await this.menu(manager));
+      const retraction = hasRedFlag(answers)
+        ? null
+        : await this.retractedRedFlag(manager, clientId, now);
+      if (retraction) assessment.flags.push(retraction);
       const intake = await manager.save(
         manager.create(Intake, {
           clientId,
           answers,
-          status: assessment.status,
-          pregnant: answers.pregnancy.pregnant,
+          status: statusAfterReview(
+            assessment.flags.map((f) => ({ code: f.code, status: 'open' })),
+          ),
+          pregnant: answers.pregnancy?.pregnant === true,
           // The DTO requires all five answers whenever the group is given.
           clotScreened: answers.clotScreening !== undefined,
           suggestions: assessment.suggestions,
@@ -148,8 +171,47 @@ export class IntakeService {
           }),
         ),
       );
-      return toIntakeResponse(intake, flags);
+      const affectedBookings = await this.rescreening.rescreenClient(manager, clientId);
+      return { ...toIntakeResponse(intake, flags), affectedBookings };
     });
+  }
+
+  /**
+   * Techniques the menu offers now with a therapist qualified for them today: the only ones an
+   * intake may suggest, so a suggestion is never a dead end.
+   */
+  private async menu(manager: EntityManager): Promise<Set<TechniqueSlug>> {
+    const rows: { technique_slug: TechniqueSlug }[] = await manager.query(
+      `SELECT DISTINCT o.technique_slug FROM offerings o
+        WHERE o.archived_at IS NULL
+          AND EXISTS (SELECT 1 FROM therapists t WHERE ${qualifiedForSql('t.id', 'o.technique_slug')})`,
+    );
+    return new Set(rows.map((row) => row.technique_slug));
+  }
+
+  /**
+   * A red flag stands for 30 days: an intake answering no after one (not cleared since by an
+   * approved retraction) waits for an admin to confirm the doctor's clearance.
+   */
+  private async retractedRedFlag(
+    manager: EntityManager,
+    clientId: string,
+    now: Date,
+  ): Promise<FlagDraft | null> {
+    const [row]: { created_at: Date; red_flags: Record<RedFlag, boolean> | null }[] =
+      await manager.query(
+        `SELECT i.created_at, i.answers->'redFlags' AS red_flags
+           FROM intakes i JOIN intake_flags f ON f.intake_id = i.id
+          WHERE i.client_id = $1 AND i.created_at > $2
+            AND f.code IN ('RED_FLAG_SEE_DOCTOR', 'RED_FLAG_RETRACTED') AND f.status <> 'approved'
+            AND NOT EXISTS (
+              SELECT 1 FROM intakes later JOIN intake_flags cleared ON cleared.intake_id = later.id
+               WHERE later.client_id = i.client_id AND later.created_at > i.created_at
+                 AND cleared.code = 'RED_FLAG_RETRACTED' AND cleared.status = 'approved')
+          ORDER BY i.created_at DESC LIMIT 1`,
+        [clientId, new Date(now.getTime() - RED_FLAG_MEMORY_DAYS * DAY_MS)],
+      );
+    return row ? retractionDraft(row.created_at, row.red_flags) : null;
   }
 
   /** Its client or an admin (each admin read is audited); anyone else gets 404. */
@@ -189,12 +251,14 @@ export class IntakeService {
         'This intake has expired; please fill in a new one.',
       );
     }
-    const { from, to } = parseWindow(query, {
+    const window = parseWindow(query, {
       defaultFrom: now,
       notBefore: now,
       defaultDays: 7,
       maxDays: MAX_MATCH_WINDOW_DAYS,
     });
+    const from = window.from;
+    const to = Math.max(from, Math.min(window.to, now + this.config.bookingHorizonDays * DAY_MS));
     if (intake.status === 'blocked' || intake.suggestions.length === 0) return [];
 
     const offerings = await this.shortestOfferings(
@@ -208,25 +272,35 @@ export class IntakeService {
               ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
                      WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
                        AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
-              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal
+              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal,
+              ${certifiedThroughSql('t.id', `'massage-license'`)} AS license_through,
+              ${certifiedThroughSql('t.id', `'prenatal'`)} AS prenatal_through
          FROM therapists t JOIN users u ON u.id = t.id
         WHERE ${bookableSql('t.id')}`,
       [techniques],
     );
+    // No slot may end after the therapist's qualification for it does (prenatal certification
+    // included for a pregnant client).
     const pairs = candidates.flatMap((c) =>
       c.techniques.map((technique) => ({
         candidate: c,
         technique,
         offering: offerings.get(technique)!,
+        until: qualifiedUntil(
+          { ...c, offers_technique: true },
+          intake.pregnant || technique === 'prenatal',
+        ),
       })),
     );
     const queries = await this.slots.slotQueries(
       manager,
-      pairs.map(({ candidate, offering }) => ({
+      pairs.map(({ candidate, offering, until }) => ({
         therapistId: candidate.id,
         timezone: candidate.timezone,
         durationMinutes: offering.duration_minutes,
         bufferMinutes: offering.buffer_minutes,
+        // Not qualified at all: nothing is offered.
+        bookableUntil: until ?? 0,
       })),
       from,
       to,

@@ -89,5 +89,5 @@ export interface IntakeAnswers {
 }
 
 export type IntakeStatus = 'clear' | 'needs-review' | 'blocked';
-export type FlagCode = 'RED_FLAG_SEE_DOCTOR' | 'CLOT_RISK';
+export type FlagCode = 'RED_FLAG_SEE_DOCTOR' | 'CLOT_RISK' | 'RED_FLAG_RETRACTED';
 export type FlagSeverity = 'critical' | 'high';

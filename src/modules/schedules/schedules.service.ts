@@ -118,6 +118,9 @@ export class SchedulesService {
     }
     await this.therapists.requireProfile(therapistId);
     return this.dataSource.transaction(async (manager) => {
+      // The lock bookings take FOR SHARE: a booking in flight commits first (and is listed below
+      // as a conflict) or waits and then sees this time off.
+      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [therapistId]);
       const row = await manager.save(
         manager.create(TimeOff, { therapistId, startsAt, endsAt, reason: dto.reason ?? null }),
       );

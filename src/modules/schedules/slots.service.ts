@@ -10,7 +10,12 @@ export interface SlotSubject {
   timezone: string;
   durationMinutes: number;
   bufferMinutes: number;
+  /** Sessions must end by this instant (the therapist's qualification); none means no limit. */
+  bookableUntil?: number | null;
 }
+
+/** Later than any session: "from bookableUntil on", as an interval. */
+const FOREVER = 8.64e15;
 
 /**
  * Loads what the pure slot rules need — weekly windows, time off, live bookings with buffers — in
@@ -55,7 +60,11 @@ export class SlotsService {
       return {
         windows,
         timeZone: subject.timezone,
-        timeOff,
+        // Past the qualification the therapist is, for booking purposes, away.
+        timeOff:
+          subject.bookableUntil == null
+            ? timeOff
+            : [...timeOff, { start: subject.bookableUntil, end: FOREVER }],
         busy,
         durationMinutes: subject.durationMinutes,
         bufferMinutes: subject.bufferMinutes,

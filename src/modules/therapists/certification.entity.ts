@@ -11,12 +11,13 @@ import {
 import { User } from '../users/user.entity.js';
 import { Therapist } from './therapist.entity.js';
 
-export const CERTIFICATION_STATUSES = ['pending', 'verified', 'rejected'] as const;
+export const CERTIFICATION_STATUSES = ['pending', 'verified', 'rejected', 'revoked'] as const;
 export type CertificationStatus = (typeof CERTIFICATION_STATUSES)[number];
 
 /** A licence or technique certificate; it counts only once verified by an admin and unexpired. */
 @Entity('certifications')
-@Check('CHK_certifications_status', `"status" IN ('pending', 'verified', 'rejected')`)
+@Check('CHK_certifications_status', `"status" IN ('pending', 'verified', 'rejected', 'revoked')`)
+@Check('CHK_certifications_revocation', `("status" = 'revoked') = ("revoked_at" IS NOT NULL)`)
 @Check(
   'CHK_certifications_decision',
   `("status" = 'pending') = ("decided_at" IS NULL AND "decided_by" IS NULL)`,
@@ -63,6 +64,20 @@ export class Certification {
 
   @Column({ type: 'text', nullable: true })
   decisionNote!: string | null;
+
+  /** A verified certification withdrawn by an admin (the verification stays on record). */
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  revokedBy!: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'revoked_by', foreignKeyConstraintName: 'FK_certifications_revoked_by' })
+  revoker?: User;
+
+  @Column({ type: 'text', nullable: true })
+  revocationReason!: string | null;
 
   /** Millisecond precision, so a page cursor holds the exact value. */
   @CreateDateColumn({ type: 'timestamptz', precision: 3 })

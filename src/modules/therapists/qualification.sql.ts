@@ -13,8 +13,8 @@ export const bookableSql = (therapistIdSql: string) =>
   validCertificationSql(therapistIdSql, `'massage-license'`);
 
 /**
- * Qualified for a technique: bookable, offers it in the profile, and for `prenatal` also holds a
- * valid prenatal certification.
+ * Qualified for a technique today: bookable, offers it in the profile, and for `prenatal` also
+ * holds a valid prenatal certification. Whether that lasts until a session is certifiedThroughSql.
  */
 export const qualifiedForSql = (therapistIdSql: string, techniqueSql: string) =>
   `(${bookableSql(therapistIdSql)}
@@ -22,3 +22,26 @@ export const qualifiedForSql = (therapistIdSql: string, techniqueSql: string) =>
                 WHERE profile_technique.therapist_id = ${therapistIdSql}
                   AND profile_technique.technique_slug = ${techniqueSql})
     AND (${techniqueSql} <> 'prenatal' OR ${validCertificationSql(therapistIdSql, `'prenatal'`)}))`;
+
+/**
+ * The last day (UTC, as 'YYYY-MM-DD' text) through which a verified certification of `kind` holds,
+ * or NULL. A renewal is a second verified row, so the latest expiry counts.
+ */
+export const certifiedThroughSql = (therapistIdSql: string, kindSql: string) =>
+  `(SELECT to_char(max(through_cert.expires_on), 'YYYY-MM-DD') FROM certifications through_cert
+     WHERE through_cert.therapist_id = ${therapistIdSql} AND through_cert.kind = ${kindSql}
+       AND through_cert.status = 'verified')`;
+
+/** The columns QualificationFacts reads, for a therapist and a technique. */
+export const qualificationFactsSql = (therapistIdSql: string, techniqueSql: string) =>
+  `${certifiedThroughSql(therapistIdSql, `'massage-license'`)} AS license_through,
+   ${certifiedThroughSql(therapistIdSql, `'prenatal'`)} AS prenatal_through,
+   EXISTS (SELECT 1 FROM therapist_techniques offered
+            WHERE offered.therapist_id = ${therapistIdSql}
+              AND offered.technique_slug = ${techniqueSql}) AS offers_technique`;
+
+export interface QualificationFactsRow {
+  license_through: string | null;
+  prenatal_through: string | null;
+  offers_technique: boolean;
+}

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
+import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
 import { TherapistsController } from './therapists.controller.js';
 import { TherapistsService } from './therapists.service.js';
 
 @Module({
-  imports: [AuditModule],
+  imports: [AuditModule, BookingLedgerModule],
   controllers: [TherapistsController],
   providers: [TherapistsService],
   exports: [TherapistsService],

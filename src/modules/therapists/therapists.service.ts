@@ -18,7 +18,14 @@ import {
   TherapistProfileResponse,
   UpsertTherapistProfileDto,
 } from './dto/therapist.dto.js';
-import { bookableSql, qualifiedForSql } from './qualification.sql.js';
+import { BookingLedger } from '../bookings/booking-ledger.service.js';
+import { qualifiedUntil } from './qualification.rules.js';
+import {
+  bookableSql,
+  qualificationFactsSql,
+  qualifiedForSql,
+  type QualificationFactsRow,
+} from './qualification.sql.js';
 import { TherapistTechnique } from './therapist-technique.entity.js';
 import { Therapist } from './therapist.entity.js';
 
@@ -37,6 +44,8 @@ export function toCertificationResponse(certification: Certification): Certifica
     expired: certification.expiresOn < todayUtc(),
     decidedAt: certification.decidedAt?.toISOString() ?? null,
     decisionNote: certification.decisionNote,
+    revokedAt: certification.revokedAt?.toISOString() ?? null,
+    revocationReason: certification.revocationReason,
   };
 }
 
@@ -56,9 +65,14 @@ export class TherapistsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly bookings: BookingLedger,
   ) {}
 
-  /** Creates or replaces the caller's profile and the techniques it offers, in one transaction. */
+  /**
+   * Creates or replaces the caller's profile and the techniques it offers, in one transaction. The
+   * therapist row is locked FOR UPDATE, so a booking in flight (FOR SHARE) is either committed
+   * first — and then blocks dropping its technique — or sees the new profile.
+   */
   async upsertProfile(
     userId: string,
     dto: UpsertTherapistProfileDto,
@@ -68,6 +82,17 @@ export class TherapistsService {
         where: { id: userId },
         lock: { mode: 'pessimistic_write' },
       });
+      if (existing) {
+        const kept = new Set<string>(dto.techniques);
+        const current = await manager.find(TherapistTechnique, { where: { therapistId: userId } });
+        const dropped = current.map((t) => t.techniqueSlug).filter((slug) => !kept.has(slug));
+        if (await this.bookings.hasUpcomingOf(manager, userId, dropped, new Date())) {
+          throw new AppError(
+            ErrorCode.TechniqueInUse,
+            'You have upcoming sessions of a technique you are removing; cancel or hold them before removing it from your profile.',
+          );
+        }
+      }
       await manager.save(Therapist, {
         id: userId,
         bio: dto.bio,
@@ -297,6 +322,81 @@ export class TherapistsService {
       );
       return toCertificationResponse(certification);
     });
+  }
+
+  /**
+   * Withdraws a verified certification (audited) and cancels, by the system, the therapist's
+   * upcoming bookings it leaves unqualified on their date. The therapist row is locked FOR UPDATE
+   * first: a booking in flight is either committed before (and re-judged here) or sees the revocation.
+   */
+  async revokeCertification(
+    adminId: string,
+    id: string,
+    reason: string,
+  ): Promise<CertificationResponse> {
+    return this.dataSource.transaction(async (manager) => {
+      const peek = await manager.findOneBy(Certification, { id });
+      if (!peek) throw new NotFoundError(ErrorCode.CertificationNotFound, 'The certification');
+      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [peek.therapistId]);
+      const certification = await manager.findOneOrFail(Certification, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (certification.status !== 'verified') {
+        throw new AppError(
+          ErrorCode.CertificationNotVerified,
+          `Only a verified certification can be revoked; this one is ${certification.status}.`,
+        );
+      }
+      Object.assign(certification, {
+        status: 'revoked',
+        revokedAt: new Date(),
+        revokedBy: adminId,
+        revocationReason: reason,
+      });
+      await manager.save(certification);
+      const cancelled = await this.cancelUnqualifiedBookings(manager, certification.therapistId);
+      await this.audit.record(
+        {
+          actorId: adminId,
+          action: 'certification.revoke',
+          subjectType: 'certification',
+          subjectId: id,
+          details: {
+            therapistId: certification.therapistId,
+            kind: certification.kind,
+            reason,
+            cancelledBookings: cancelled.length,
+          },
+        },
+        manager,
+      );
+      return toCertificationResponse(certification);
+    });
+  }
+
+  /** The caller holds the therapist row FOR UPDATE. Answers the ids it cancelled. */
+  private async cancelUnqualifiedBookings(
+    manager: EntityManager,
+    therapistId: string,
+  ): Promise<string[]> {
+    const upcoming = await this.bookings.upcomingForTherapist(manager, therapistId, new Date());
+    const unqualified: string[] = [];
+    const facts = new Map<string, QualificationFactsRow>();
+    for (const booking of upcoming) {
+      if (!facts.has(booking.technique)) {
+        const [row]: QualificationFactsRow[] = await manager.query(
+          `SELECT ${qualificationFactsSql('$1::uuid', '$2::text')}`,
+          [therapistId, booking.technique],
+        );
+        facts.set(booking.technique, row);
+      }
+      const needsPrenatal = booking.technique === 'prenatal' || booking.clientPregnant;
+      const until = qualifiedUntil(facts.get(booking.technique)!, needsPrenatal);
+      if (until === null || booking.endsAt.getTime() > until) unqualified.push(booking.id);
+    }
+    await this.bookings.cancelBySystem(manager, unqualified, 'THERAPIST_NOT_QUALIFIED');
+    return unqualified;
   }
 }
 

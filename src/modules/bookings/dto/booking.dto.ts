@@ -2,7 +2,15 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
 import { IsInstant, IsOptionalText } from '../../../common/validation/validators.js';
-import { BOOKING_STATUSES } from '../booking.entity.js';
+import {
+  BOOKING_SCREENINGS,
+  BOOKING_STATUSES,
+  CANCELLER_ROLES,
+  SYSTEM_CANCELLATION_CODES,
+  type BookingScreeningState,
+  type CancellerRole,
+  type SystemCancellationCode,
+} from '../booking.entity.js';
 
 export class CreateBookingDto {
   @ApiProperty({ format: 'uuid' })
@@ -18,7 +26,8 @@ export class CreateBookingDto {
 
   @ApiPropertyOptional({
     format: 'uuid',
-    description: 'The intake this booking rests on (default: the latest unexpired one)',
+    description:
+      'Optional: the client’s latest unexpired intake, which every booking is judged on; another one is refused with INTAKE_SUPERSEDED',
   })
   @IsOptional()
   @IsUUID('all', { message: 'intakeId must be a UUID' })
@@ -90,8 +99,31 @@ export class BookingResponse {
   @ApiProperty() durationMinutes!: number;
   @ApiProperty() priceCents!: number;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
-  @ApiProperty({ type: String, format: 'uuid', nullable: true }) intakeId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description:
+      'The intake the booking rests on: the client’s latest, kept current by re-screening',
+  })
+  intakeId!: string | null;
+  @ApiProperty({
+    enum: BOOKING_SCREENINGS,
+    description:
+      '`pending-review`: a newer intake reported a clot risk; the booking is cancelled unless a clinician approves it by `screeningDeadline`',
+  })
+  screening!: BookingScreeningState;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  screeningDeadline!: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) cancelledAt!: string | null;
+  @ApiProperty({ enum: CANCELLER_ROLES, nullable: true, description: 'Who cancelled' })
+  cancelledBy!: CancellerRole | null;
+  @ApiProperty({
+    enum: SYSTEM_CANCELLATION_CODES,
+    nullable: true,
+    description: 'For cancellations by the system: the screening rule that refused the booking',
+  })
+  cancellationCode!: SystemCancellationCode | null;
   @ApiProperty({ type: String, nullable: true }) cancellationReason!: string | null;
   @ApiProperty() lateCancellation!: boolean;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;

@@ -12,8 +12,15 @@ import {
   IsOptional,
   Max,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  BOOKING_SCREENINGS,
+  SYSTEM_CANCELLATION_CODES,
+  type BookingScreeningState,
+  type SystemCancellationCode,
+} from '../../bookings/booking.entity.js';
 import { applyDecorators } from '@nestjs/common';
 import { LimitQueryDto, PageQueryDto } from '../../../common/pagination/pagination.js';
 import { IsInstant, IsText } from '../../../common/validation/validators.js';
@@ -32,9 +39,11 @@ import {
 } from '../intake.types.js';
 
 /** A list of distinct answers picked from `options`. */
-function IsChoiceList(options: readonly string[]) {
+function IsChoiceList(options: readonly string[], optionalBecause?: string) {
   return applyDecorators(
-    ApiProperty({ enum: options, isArray: true }),
+    optionalBecause
+      ? ApiPropertyOptional({ enum: options, isArray: true, description: optionalBecause })
+      : ApiProperty({ enum: options, isArray: true }),
     IsArray(),
     ArrayMaxSize(options.length),
     ArrayUnique(),
@@ -46,9 +55,11 @@ function IsChoiceList(options: readonly string[]) {
 }
 
 /** A nested answer group, validated field by field. */
-function IsGroup(type: new () => object, required = true) {
+function IsGroup(type: new () => object, required = true, optionalBecause?: string) {
   return applyDecorators(
-    required ? ApiProperty({ type }) : ApiPropertyOptional({ type }),
+    required && !optionalBecause
+      ? ApiProperty({ type })
+      : ApiPropertyOptional({ type, description: optionalBecause }),
     ...(required ? [IsDefined()] : [IsOptional()]),
     IsObject(),
     ValidateNested(),
@@ -99,26 +110,45 @@ export class PreferencesDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() likesScents?: boolean;
 }
 
-export class CreateIntakeDto {
-  @IsChoiceList(PAIN_AREAS) painAreas!: PainArea[];
-  @IsChoiceList(SENSATIONS) sensations!: Sensation[];
+const anyRedFlag = (dto: { redFlags?: Partial<RedFlagsDto> }) =>
+  dto.redFlags?.chestPain === true ||
+  dto.redFlags?.radiatingPain === true ||
+  dto.redFlags?.fever === true;
 
-  @ApiProperty({ enum: ONSETS })
+/**
+ * Required unless a red flag is yes: the web check-in asks red flags first and stops there. A value
+ * that is given is always validated.
+ */
+const UnlessRedFlag = () =>
+  ValidateIf((dto: CreateIntakeDto, value: unknown) => value !== undefined || !anyRedFlag(dto));
+
+const REQUIRED_UNLESS_RED_FLAG = 'Required unless a red flag is answered yes';
+
+export class CreateIntakeDto {
+  @UnlessRedFlag() @IsChoiceList(PAIN_AREAS, REQUIRED_UNLESS_RED_FLAG) painAreas!: PainArea[];
+  @UnlessRedFlag() @IsChoiceList(SENSATIONS, REQUIRED_UNLESS_RED_FLAG) sensations!: Sensation[];
+
+  @ApiPropertyOptional({ enum: ONSETS, description: REQUIRED_UNLESS_RED_FLAG })
+  @UnlessRedFlag()
   @IsIn(ONSETS)
   onset!: Onset;
 
-  @IsChoiceList(CAUSES) causes!: Cause[];
+  @UnlessRedFlag() @IsChoiceList(CAUSES, REQUIRED_UNLESS_RED_FLAG) causes!: Cause[];
 
-  @ApiProperty({ description: 'Knots in the upper back' }) @IsBoolean() knots!: boolean;
+  @ApiPropertyOptional({ description: `Knots in the upper back. ${REQUIRED_UNLESS_RED_FLAG}` })
+  @UnlessRedFlag()
+  @IsBoolean()
+  knots!: boolean;
 
-  @ApiProperty({ minimum: 0, maximum: 10 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 10, description: REQUIRED_UNLESS_RED_FLAG })
+  @UnlessRedFlag()
   @IsInt()
   @Min(0)
   @Max(10)
   stressLevel!: number;
 
   @IsGroup(RedFlagsDto) redFlags!: RedFlagsDto;
-  @IsGroup(PregnancyDto) pregnancy!: PregnancyDto;
+  @UnlessRedFlag() @IsGroup(PregnancyDto, true, REQUIRED_UNLESS_RED_FLAG) pregnancy!: PregnancyDto;
   @IsGroup(ClotScreeningDto, false) clotScreening?: ClotScreeningDto;
   @IsGroup(PreferencesDto, false) preferences?: PreferencesDto;
 }
@@ -153,7 +183,7 @@ export class SuggestionResponse {
 
 export class FlagResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ enum: ['RED_FLAG_SEE_DOCTOR', 'CLOT_RISK'] }) code!: string;
+  @ApiProperty({ enum: ['RED_FLAG_SEE_DOCTOR', 'CLOT_RISK', 'RED_FLAG_RETRACTED'] }) code!: string;
   @ApiProperty({ enum: ['critical', 'high'] }) severity!: string;
   @ApiProperty() message!: string;
   @ApiProperty({ enum: ['open', 'approved', 'rejected'] }) status!: string;
@@ -172,6 +202,31 @@ export class IntakeResponse {
   @ApiProperty({ description: 'Version of the guidance table that produced the suggestions' })
   guidanceVersion!: string;
   @ApiProperty({ type: CreateIntakeDto }) answers!: CreateIntakeDto;
+}
+
+/** An upcoming booking that a new intake (or a review) changed. */
+export class AffectedBookingResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ enum: ['confirmed', 'cancelled'] }) status!: 'confirmed' | 'cancelled';
+  @ApiProperty({
+    enum: SYSTEM_CANCELLATION_CODES,
+    nullable: true,
+    description: 'Why the system cancelled it',
+  })
+  cancellationCode!: SystemCancellationCode | null;
+  @ApiProperty({
+    enum: BOOKING_SCREENINGS,
+    description:
+      '`pending-review`: kept until 24 hours before the start, unless the clot risk is approved',
+  })
+  screening!: BookingScreeningState;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ enum: TECHNIQUE_SLUGS }) technique!: string;
+}
+
+/** The answer to a new intake: the intake, and the upcoming bookings it changed. */
+export class CreatedIntakeResponse extends IntakeResponse {
+  @ApiProperty({ type: [AffectedBookingResponse] }) affectedBookings!: AffectedBookingResponse[];
 }
 
 export class MatchSlotResponse {

@@ -20,6 +20,7 @@ import {
   IsTimeZone,
 } from '../../../common/validation/validators.js';
 import { TECHNIQUE_SLUGS, type TechniqueSlug } from '../../intake/intake.types.js';
+import { CERTIFICATION_STATUSES, type CertificationStatus } from '../certification.entity.js';
 
 export const CERTIFICATION_KINDS = ['massage-license', ...TECHNIQUE_SLUGS] as const;
 export type CertificationKind = (typeof CERTIFICATION_KINDS)[number];
@@ -78,6 +79,11 @@ export class RejectCertificationDto {
   note!: string;
 }
 
+export class RevokeCertificationDto {
+  @IsText(1000, 'The licensing board suspended this licence on 2026-11-30.')
+  reason!: string;
+}
+
 export class TherapistListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: TECHNIQUE_SLUGS })
   @IsOptional()
@@ -86,10 +92,10 @@ export class TherapistListQueryDto extends PageQueryDto {
 }
 
 export class CertificationListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ['pending', 'verified', 'rejected'], default: 'pending' })
+  @ApiPropertyOptional({ enum: CERTIFICATION_STATUSES, default: 'pending' })
   @IsOptional()
-  @IsIn(['pending', 'verified', 'rejected'])
-  status: 'pending' | 'verified' | 'rejected' = 'pending';
+  @IsIn(CERTIFICATION_STATUSES)
+  status: CertificationStatus = 'pending';
 }
 
 export class CertificationResponse {
@@ -99,12 +105,16 @@ export class CertificationResponse {
   @ApiProperty() issuer!: string;
   @ApiProperty() number!: string;
   @ApiProperty({ format: 'date' }) expiresOn!: string;
-  @ApiProperty({ enum: ['pending', 'verified', 'rejected'] }) status!: string;
-  @ApiProperty({ description: 'Verified by an admin (whether or not it has expired since)' })
+  @ApiProperty({ enum: CERTIFICATION_STATUSES }) status!: string;
+  @ApiProperty({
+    description: 'Verified by an admin and not revoked (whether or not it has expired since)',
+  })
   verified!: boolean;
   @ApiProperty({ description: 'Past its expiry date: it counts for nothing' }) expired!: boolean;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) decidedAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) decisionNote!: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) revokedAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) revocationReason!: string | null;
 }
 
 export class PublicCertificationResponse {

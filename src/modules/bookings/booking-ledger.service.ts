@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type {
+  BookingScreeningState,
+  BookingStatus,
+  SystemCancellationCode,
+} from './booking.entity.js';
+
+/** An upcoming live booking, as the modules that re-judge bookings see it. */
+export interface LedgerBooking {
+  id: string;
+  clientId: string;
+  therapistId: string;
+  technique: string;
+  startsAt: Date;
+  endsAt: Date;
+  status: BookingStatus;
+  screening: BookingScreeningState;
+  screeningDeadline: Date | null;
+  intakeId: string | null;
+}
+
+/** A therapist's upcoming booking, with what its qualification depends on. */
+export interface TherapistLedgerBooking extends LedgerBooking {
+  /** The client's latest unexpired intake says pregnant: the session needs prenatal certification. */
+  clientPregnant: boolean;
+}
+
+interface LedgerRow {
+  id: string;
+  client_id: string;
+  therapist_id: string;
+  technique_slug: string;
+  starts_at: Date;
+  ends_at: Date;
+  status: BookingStatus;
+  screening: BookingScreeningState;
+  screening_deadline: Date | null;
+  intake_id: string | null;
+}
+
+const COLUMNS = `id, client_id, therapist_id, technique_slug, starts_at, ends_at, status, screening,
+                 screening_deadline, intake_id`;
+
+const fromRow = (row: LedgerRow): LedgerBooking => ({
+  id: row.id,
+  clientId: row.client_id,
+  therapistId: row.therapist_id,
+  technique: row.technique_slug,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  status: row.status,
+  screening: row.screening,
+  screeningDeadline: row.screening_deadline,
+  intakeId: row.intake_id,
+});
+
+/**
+ * The bookings module's statements for the modules that re-judge bookings after the fact (a new
+ * intake, a review, a revoked certification): they read and change bookings only through here,
+ * inside their own transaction. Rows are locked FOR UPDATE, oldest first, so two re-judgements of
+ * one booking queue instead of deadlocking.
+ */
+@Injectable()
+export class BookingLedger {
+  async upcomingForClient(
+    manager: EntityManager,
+    clientId: string,
+    now: Date,
+  ): Promise<LedgerBooking[]> {
+    const rows: LedgerRow[] = await manager.query(
+      `SELECT ${COLUMNS} FROM bookings
+        WHERE client_id = $1 AND status = 'confirmed' AND starts_at > $2
+        ORDER BY starts_at, id FOR UPDATE`,
+      [clientId, now],
+    );
+    return rows.map(fromRow);
+  }
+
+  /**
+   * Reads the client's latest intake's pregnancy too (the one cross-module read, kept here by
+   * name): re-screening of that client locks this therapist FOR SHARE, so it cannot slip past.
+   */
+  async upcomingForTherapist(
+    manager: EntityManager,
+    therapistId: string,
+    now: Date,
+  ): Promise<TherapistLedgerBooking[]> {
+    const rows: (LedgerRow & { client_pregnant: boolean | null })[] = await manager.query(
+      `SELECT ${COLUMNS},
+              (SELECT i.pregnant FROM intakes i
+                WHERE i.client_id = bookings.client_id AND i.expires_at > $2
+                ORDER BY i.created_at DESC, i.id DESC LIMIT 1) AS client_pregnant
+         FROM bookings
+        WHERE therapist_id = $1 AND status = 'confirmed' AND starts_at > $2
+        ORDER BY starts_at, id FOR UPDATE OF bookings`,
+      [therapistId, now],
+    );
+    return rows.map((row) => ({ ...fromRow(row), clientPregnant: row.client_pregnant === true }));
+  }
+
+  /** Whether the therapist has upcoming live sessions of any of these techniques. */
+  async hasUpcomingOf(
+    manager: EntityManager,
+    therapistId: string,
+    techniques: readonly string[],
+    now: Date,
+  ): Promise<boolean> {
+    if (techniques.length === 0) return false;
+    const [{ found }] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM bookings
+                       WHERE therapist_id = $1 AND status = 'confirmed' AND ends_at > $2
+                         AND technique_slug = ANY($3::text[])) AS found`,
+      [therapistId, now, techniques],
+    );
+    return found;
+  }
+
+  /** Cancels bookings for the gate, with the refusal code the client is shown. */
+  async cancelBySystem(
+    manager: EntityManager,
+    ids: readonly string[],
+    code: SystemCancellationCode,
+  ): Promise<void> {
+    if (ids.length === 0) return;
+    await manager.query(
+      `UPDATE bookings
+          SET status = 'cancelled', cancelled_at = now(), cancelled_by = NULL,
+              canceller_role = 'system', cancellation_code = $2, late_cancellation = false,
+              updated_at = now()
+        WHERE id = ANY($1::uuid[]) AND status = 'confirmed'`,
+      [ids, code],
+    );
+  }
+
+  /** Records the screening a kept booking now rests on. */
+  async setScreening(
+    manager: EntityManager,
+    id: string,
+    screening: BookingScreeningState,
+    deadline: Date | null,
+    intakeId: string | null,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE bookings
+          SET screening = $2, screening_deadline = $3, intake_id = COALESCE($4, intake_id),
+              updated_at = now()
+        WHERE id = $1`,
+      [id, screening, deadline, intakeId],
+    );
+  }
+}
