@@ -30,7 +30,8 @@ export function BookingCard({
   onCancelled,
 }: {
   booking: Booking;
-  therapist: string;
+  /** Unknown once the therapist has no public profile (no longer bookable). */
+  therapist: string | undefined;
   onCancelled: (late: boolean) => void;
 }) {
   const action = useAction();
@@ -48,7 +49,8 @@ export function BookingCard({
         {formatDateTime(booking.startsAt)} – {formatTime(booking.endsAt)}
       </h2>
       <p>
-        {humanize(booking.technique)} with {therapist} · {booking.durationMinutes} min ·{' '}
+        {humanize(booking.technique)}
+        {therapist && ` with ${therapist}`} · {booking.durationMinutes} min ·{' '}
         {formatMoney(booking.priceCents)}
       </p>
       <p>

@@ -42,7 +42,7 @@ export function MyBookings() {
           <BookingCard
             key={booking.id}
             booking={booking}
-            therapist={bookings.data?.names.get(booking.therapistId) ?? 'Your therapist'}
+            therapist={bookings.data?.names.get(booking.therapistId)}
             onCancelled={(late) => {
               setMessage(
                 late
