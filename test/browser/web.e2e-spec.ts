@@ -27,6 +27,7 @@ import {
   makeOffering,
   makeTherapist,
   slotAnHourAway,
+  utcAt,
 } from '../support/factories.js';
 import { CHROMIUM_ARGS, chromiumAvailable, ensureChromium } from './chromium.js';
 
@@ -202,11 +203,13 @@ maybe('the web app in Chromium', () => {
     await shot(page, '01-sign-in');
     await signUp(page, 'Casey Client');
 
-    // The questionnaire refuses to skip a question, in words next to it.
+    // The questionnaire refuses to skip a question, in words next to it. Safety comes first.
+    await next(page);
+    expect(await page.getByText('Please answer this question.').count()).toBe(3);
+    await noRedFlags(page);
     await next(page);
     await page.getByText('Choose at least one area.').waitFor();
     await answerBackQuestions(page, true);
-    await noRedFlags(page);
     await answer(page, /Are you pregnant/, 'No');
     await answer(page, /given birth/, 'No');
     await next(page);
@@ -332,25 +335,98 @@ maybe('the web app in Chromium', () => {
     expect(body.items[0].status).toBe('confirmed');
   }, 90_000);
 
-  it('a client with chest pain is told to call their primary care provider first', async () => {
+  const offeringOf = async (technique: string): Promise<string> =>
+    (await request(t.server).get(`${API}/offerings?technique=${technique}`).expect(200)).body
+      .items[0].id;
+
+  /** The first free start of an offering with a therapist, `days` days ahead (a UTC day). */
+  async function slotInDays(therapistId: string, offeringId: string, days: number) {
+    const { body } = await request(t.server)
+      .get(`${API}/therapists/${therapistId}/slots`)
+      .query({ offeringId, from: utcAt(days, 0), to: utcAt(days + 1, 0) })
+      .expect(200);
+    return body.slots[0].startsAt as string;
+  }
+
+  /** An instant as the app writes it (format.ts), in the page's own locale and time zone. */
+  const shownAs = (page: Page, iso: string) =>
+    page.evaluate(
+      (value) =>
+        new Intl.DateTimeFormat(undefined, {
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+          hour: 'numeric',
+          minute: '2-digit',
+        }).format(new Date(value)),
+      iso,
+    );
+
+  const bookingOf = async (client: { token: string }, id: string) =>
+    (
+      await request(t.server)
+        .get(`${API}/bookings/${id}`)
+        .set('Authorization', bearer(client))
+        .expect(200)
+    ).body;
+
+  const DOCTOR_FIRST =
+    'Cancelled by the spa: your latest check-in mentions symptoms that need a doctor first.';
+
+  it('a client with chest pain is sent to their doctor at once, and told her booking is cancelled', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Rhea Rest',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
     const client = await makeClient(t, 'Robin Redflag');
+    await makeIntake(t, client);
+    const swedish = await offeringOf('swedish');
+    const startsAt = await slotInDays(therapist.id, swedish, 3);
+    const booked = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt,
+    }).expect(201);
+
     const page = await openPage();
     await signIn(page, client.email, client.password);
     await page.getByText('Step 1 of 5').waitFor();
-    await answerBackQuestions(page);
+    // The safety questions come first; a yes files them alone and asks nothing more.
+    await page.getByRole('heading', { name: 'A few safety questions' }).waitFor();
     await answer(page, /chest/, 'Yes');
     await answer(page, /spread/, 'No');
     await answer(page, /fever/, 'No');
+    const filed = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().endsWith(`${API}/intakes`),
+    );
     await next(page);
-    await answer(page, /Are you pregnant/, 'No');
-    await answer(page, /given birth/, 'No');
-    await next(page);
-    await finish(page);
+    expect(JSON.parse((await filed).postData() ?? '')).toEqual({
+      redFlags: { chestPain: true, radiatingPain: false, fever: false },
+    });
     await page
       .getByRole('heading', { name: 'Please call your primary care provider first' })
       .waitFor();
     expect(await page.getByText('Therapists for you').count()).toBe(0);
+    expect(await page.getByText('Where do you feel the pain?').count()).toBe(0);
+    // The booking the check-in cancelled is on the same screen: when, what, and why.
+    const changed = page.locator('.affected-bookings li');
+    await changed.getByText(`${await shownAs(page, startsAt)} · Swedish`).waitFor();
+    await changed.getByText('Cancelled', { exact: true }).waitFor();
+    await changed.getByText(DOCTOR_FIRST).waitFor();
     await shot(page, '04-red-flag');
+
+    await page.getByRole('link', { name: 'My bookings', exact: true }).click();
+    const card = page.locator('.booking', { hasText: 'Rhea Rest' });
+    await card.getByText(DOCTOR_FIRST).waitFor();
+    await card.getByText('Cancelled', { exact: true }).waitFor();
+    expect(await card.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
+    await shot(page, '08b-my-bookings-cancelled-by-the-spa');
+    expect(await bookingOf(client, booked.body.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'INTAKE_BLOCKED',
+    });
   }, 60_000);
 
   it('a therapist sets weekly hours in the editor and sees a client’s booking in the agenda', async () => {
@@ -367,11 +443,12 @@ maybe('the web app in Chromium', () => {
     for (let day = 0; day < 7; day++) {
       await page.getByRole('button', { name: 'Add hours' }).click();
     }
-    // A typo is refused by the API and shown next to its field (weekly[1].start).
+    // A typo is refused by the API and shown next to its field (weekly[1].start), in words.
     const tuesday = page.getByRole('group', { name: 'Hours 2' });
     await tuesday.getByLabel('From').fill('9');
     await page.getByRole('button', { name: 'Save hours' }).click();
-    await tuesday.getByText('start must be a time HH:mm').waitFor();
+    await tuesday.getByText(/Enter a start time like 09:00/).waitFor();
+    expect(await page.getByText(/HH:mm|weekly/).count()).toBe(0);
     await tuesday.getByLabel('From').fill('10:00');
     await page
       .getByRole('group', { name: 'Hours 7' })
@@ -626,8 +703,8 @@ maybe('the web app in Chromium', () => {
 
     const page = await openPage();
     await signUp(page, 'Paula Pregnant');
-    await answerBackQuestions(page);
     await noRedFlags(page);
+    await answerBackQuestions(page);
     await answer(page, /Are you pregnant/, 'Yes');
     await page.getByLabel(/How many weeks pregnant/).fill('24');
     // All five clot questions are required once pregnant.
@@ -650,8 +727,9 @@ maybe('the web app in Chromium', () => {
     await match.locator('.slot').nth(2).click();
     await page.getByRole('heading', { name: 'Book Priya Natal' }).waitFor();
     await page.getByRole('button', { name: 'Book this time' }).click();
-    const refusal = page.getByRole('alert').filter({ hasText: 'CLOT_REVIEW_PENDING' });
-    await refusal.getByText('Waiting for a clinician’s review').waitFor();
+    const refusal = page.getByRole('alert').filter({ hasText: 'Waiting for a clinician’s review' });
+    await refusal.getByText(/must approve your blood-clot answers/).waitFor();
+    expect(await page.getByText('CLOT_REVIEW_PENDING').count()).toBe(0);
     await shot(page, '11-clot-review-pending', false);
 
     const admin = await openPage({ viewport: DESKTOP });
@@ -702,5 +780,139 @@ maybe('the web app in Chromium', () => {
     await page.getByRole('link', { name: 'Suggestions' }).click();
     await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
     expect(await page.getByText('A clinician will review your answers').count()).toBe(0);
+  }, 90_000);
+
+  it('an admin revokes a licence: the client’s session with that therapist is cancelled, and says why', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Lou Lapsed',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
+    const client = await makeClient(t, 'Vic Visitor');
+    await makeIntake(t, client);
+    const swedish = await offeringOf('swedish');
+    const startsAt = await slotInDays(therapist.id, swedish, 2);
+    const booked = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt,
+    }).expect(201);
+
+    const admin = await openPage();
+    await signIn(admin, TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.getByRole('link', { name: 'Certifications', exact: true }).click();
+    await admin.getByRole('link', { name: 'Verified', exact: true }).click();
+    const licence = admin.locator('li.card', { hasText: 'Lou Lapsed' });
+    await licence.getByRole('button', { name: 'Revoke', exact: true }).click();
+    // The reason is asked for in the confirm step, and cannot be left out.
+    await licence.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await licence.getByText('Please write a reason before revoking.').waitFor();
+    await licence.getByLabel('Reason (required)').fill('The state board suspended this licence.');
+    await shot(admin, '13b-admin-revoke-certification');
+    await licence.getByRole('button', { name: 'Yes, revoke it' }).click();
+    await admin.getByText(/Massage licence N-massage-license revoked/).waitFor();
+    await licence.getByText('Revoked', { exact: true }).waitFor();
+    await admin.getByRole('link', { name: 'Revoked', exact: true }).click();
+    await admin
+      .locator('li.card', { hasText: 'Lou Lapsed' })
+      .getByText(/The state board suspended this licence/)
+      .waitFor();
+    await shot(admin, '13c-admin-revoked-certifications');
+
+    const page = await openPage();
+    await signIn(page, client.email, client.password);
+    await page.getByText('Step 1 of 5').waitFor();
+    await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    // An unqualified therapist has no public profile: the card names the session by its time.
+    await page
+      .locator('.booking', { hasText: await shownAs(page, startsAt) })
+      .getByText('Cancelled by the spa: the therapist is no longer certified for this session.')
+      .waitFor();
+    await shot(page, '08d-my-bookings-therapist-not-certified');
+    expect(await bookingOf(client, booked.body.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'THERAPIST_NOT_QUALIFIED',
+    });
+  }, 60_000);
+
+  // Last: its deep-tissue offering would change the suggestions the journeys above expect.
+  it('a pregnant client’s new check-in cancels a deep-tissue session and holds a Swedish one for a clot review', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Gwen Gentle',
+      techniques: ['swedish', 'deep-tissue', 'prenatal'],
+      verified: ['massage-license', 'prenatal'],
+      weekly: ALL_WEEK,
+    });
+    await makeOffering(t, { technique: 'deep-tissue', name: 'Deep tissue, 60 min' });
+    const client = await makeClient(t, 'Mara Mother');
+    await makeIntake(t, client);
+    const [swedish, deepTissue] = await Promise.all([
+      offeringOf('swedish'),
+      offeringOf('deep-tissue'),
+    ]);
+    const heldAt = await slotInDays(therapist.id, swedish, 3);
+    const droppedAt = await slotInDays(therapist.id, deepTissue, 4);
+    const held = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt: heldAt,
+    }).expect(201);
+    const dropped = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: deepTissue,
+      startsAt: droppedAt,
+    }).expect(201);
+
+    const page = await openPage();
+    await signIn(page, client.email, client.password);
+    await page.getByText('Step 1 of 5').waitFor();
+    await noRedFlags(page);
+    await answerBackQuestions(page);
+    await answer(page, /Are you pregnant/, 'Yes');
+    await page.getByLabel(/How many weeks pregnant/).fill('20');
+    await answer(page, /ever had a blood clot/, 'No');
+    await answer(page, /swelling/, 'Yes');
+    await answer(page, /clotting disorder/, 'No');
+    await answer(page, /blood thinners/, 'No');
+    await answer(page, /surgery/, 'No');
+    await next(page);
+    await finish(page);
+
+    const changed = page.locator('.affected-bookings');
+    await changed
+      .getByRole('heading', { name: 'This check-in changed 2 of your bookings' })
+      .waitFor();
+    const cancelled = changed.locator('li', { hasText: 'Deep tissue' });
+    await cancelled.getByText('Cancelled', { exact: true }).waitFor();
+    await cancelled.getByText(/this technique is not safe during pregnancy/).waitFor();
+    expect(await cancelled.textContent()).toContain(await shownAs(page, droppedAt));
+    const kept = changed.locator('li', { hasText: 'Swedish' });
+    await kept.getByText('Waiting for review', { exact: true }).waitFor();
+    await kept.getByText(/a clinician to review your blood-clot answers/).waitFor();
+    expect(await kept.textContent()).toContain(await shownAs(page, heldAt));
+    await shot(page, '03b-intake-changed-bookings');
+
+    const pending = await bookingOf(client, held.body.id);
+    expect(pending).toMatchObject({ status: 'confirmed', screening: 'pending-review' });
+    expect(Date.parse(pending.screeningDeadline)).toBe(Date.parse(heldAt) - 24 * 3_600_000);
+    expect(await bookingOf(client, dropped.body.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'TECHNIQUE_CONTRAINDICATED',
+    });
+
+    await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    const heldCard = page.locator('.booking', { hasText: 'Swedish with Gwen Gentle' });
+    await heldCard.getByText('Waiting for review', { exact: true }).waitFor();
+    const deadline = await shownAs(page, pending.screeningDeadline);
+    await heldCard
+      .getByText(`If they are not approved by ${deadline}, the spa will cancel`)
+      .waitFor();
+    await page
+      .locator('.booking', { hasText: 'Deep tissue with Gwen Gentle' })
+      .getByText(/Cancelled by the spa: your latest check-in says you are pregnant/)
+      .waitFor();
+    await shot(page, '08c-my-bookings-waiting-for-review');
   }, 90_000);
 });

@@ -92,7 +92,9 @@ function screen(route: Route, user: User): ReactNode {
   }
   if (user.role === 'admin') {
     if (path === 'admin/flags') return <AdminFlags />;
-    if (path === 'admin/certifications') return <AdminCertifications />;
+    if (path === 'admin/certifications') {
+      return <AdminCertifications show={route.params.get('show')} />;
+    }
     if (path === 'admin/offerings') return <AdminOfferings />;
     if (path === 'admin/audit') return <AdminAudit />;
   }

@@ -3,6 +3,8 @@
  * localStorage, and RFC 9457 problem details turned into `ApiError`s.
  */
 
+import { fieldSentence } from './messages';
+
 const BASE = '/api/v1';
 const TOKEN_KEY = 'unknot.token';
 
@@ -23,12 +25,16 @@ export class ApiError extends Error {
     this.name = 'ApiError';
   }
 
-  /** The message of the first error on `field` or one of its children (`weekly[1]` → `weekly[1].start`). */
+  /**
+   * The plain sentence for the first error on `field` or one of its children (`weekly[1]` →
+   * `weekly[1].start`), to show next to that field.
+   */
   fieldError(field: string): string | undefined {
-    return this.errors.find(
+    const error = this.errors.find(
       (e) =>
         e.field === field || e.field.startsWith(`${field}.`) || e.field.startsWith(`${field}[`),
-    )?.message;
+    );
+    return error && fieldSentence(error.field);
   }
 }
 

@@ -57,9 +57,12 @@ export type ClotQuestion =
   | 'anticoagulants'
   | 'recentSurgeryOrBedRest';
 
+/** What a stored intake holds: a check-in stopped at a red flag has only the red-flag answers. */
+export type FiledAnswers = Partial<IntakeAnswers> & Pick<IntakeAnswers, 'redFlags'>;
+
 export interface Flag {
   id: string;
-  code: 'RED_FLAG_SEE_DOCTOR' | 'CLOT_RISK';
+  code: 'RED_FLAG_SEE_DOCTOR' | 'RED_FLAG_RETRACTED' | 'CLOT_RISK';
   severity: string;
   message: string;
   status: 'open' | 'approved' | 'rejected';
@@ -73,7 +76,22 @@ export interface Intake {
   flags: Flag[];
   expiresAt: string;
   createdAt: string;
-  answers: IntakeAnswers;
+  answers: FiledAnswers;
+}
+
+/** An upcoming booking that a new intake cancelled or put on hold for a clot review. */
+export interface AffectedBooking {
+  id: string;
+  status: 'confirmed' | 'cancelled';
+  cancellationCode: CancellationCode | null;
+  screening: Booking['screening'];
+  startsAt: string;
+  technique: string;
+}
+
+/** The answer to `POST /intakes`. */
+export interface FiledIntake extends Intake {
+  affectedBookings: AffectedBooking[];
 }
 
 export interface FlagWithIntake extends Flag {
@@ -104,6 +122,14 @@ export interface PublicTherapist {
   techniques: string[];
 }
 
+/** Why the system cancelled a booking: the rule it no longer passes. */
+export type CancellationCode =
+  | 'INTAKE_BLOCKED'
+  | 'TECHNIQUE_CONTRAINDICATED'
+  | 'PRENATAL_SCREENING_REQUIRED'
+  | 'THERAPIST_NOT_QUALIFIED'
+  | 'CLOT_REVIEW_PENDING';
+
 export interface Booking {
   id: string;
   status: 'confirmed' | 'cancelled' | 'completed' | 'no-show';
@@ -115,6 +141,12 @@ export interface Booking {
   durationMinutes: number;
   priceCents: number;
   lateCancellation: boolean;
+  cancelledBy: 'client' | 'therapist' | 'admin' | 'system' | null;
+  cancellationCode: CancellationCode | null;
+  /** `pending-review`: kept while a clinician reviews the client's blood-clot answers. */
+  screening: 'clear' | 'pending-review';
+  /** When a booking pending review is cancelled unless the answers are approved. */
+  screeningDeadline: string | null;
 }
 
 export interface Certification {
@@ -124,10 +156,12 @@ export interface Certification {
   issuer: string;
   number: string;
   expiresOn: string;
-  status: 'pending' | 'verified' | 'rejected';
+  status: 'pending' | 'verified' | 'rejected' | 'revoked';
   verified: boolean;
   expired: boolean;
   decisionNote: string | null;
+  revokedAt: string | null;
+  revocationReason: string | null;
 }
 
 /** A certification in the admin's review queue. */

@@ -9,47 +9,63 @@ import {
   SENSATIONS,
   yesNo,
 } from '../intakeLabels';
-import type { ClotQuestion, IntakeAnswers } from '../types';
+import type { ClotQuestion, FiledAnswers, IntakeAnswers } from '../types';
 
 /** [question, answer, a safety answer that needs attention] */
 type Row = [string, string, boolean?];
 
-/** Every answer of an intake, as the reviewing clinician reads it; worrying answers stand out. */
-export function IntakeAnswersList({ answers }: { answers: IntakeAnswers }) {
+function pregnancyText({ pregnant, weeks, postpartumWeeks }: IntakeAnswers['pregnancy']): string {
+  if (pregnant) return `Yes${weeks !== undefined ? `, ${weeks} weeks` : ''}`;
+  if (postpartumWeeks !== undefined) return `No — gave birth ${postpartumWeeks} weeks ago`;
+  return 'No';
+}
+
+/**
+ * Every answer of an intake, as the reviewing clinician reads it; worrying answers stand out.
+ * A check-in stopped at a red flag has the red-flag answers only.
+ */
+export function IntakeAnswersList({ answers }: { answers: FiledAnswers }) {
   const { pregnancy, clotScreening, preferences } = answers;
-  const rows: Row[] = [
-    ['Pain areas', labelList(PAIN_AREAS, answers.painAreas)],
-    ['Feels', labelList(SENSATIONS, answers.sensations)],
-    ['Started', ONSETS[answers.onset]],
-    ['Causes', labelList(CAUSES, answers.causes)],
-    ['Knots', yesNo(answers.knots)],
-    ['Stress', `${answers.stressLevel} / 10`],
-    ...(Object.entries(RED_FLAGS) as [keyof typeof RED_FLAGS, string][]).map(
-      ([flag, question]): Row => [question, yesNo(answers.redFlags[flag]), answers.redFlags[flag]],
-    ),
-    [
-      'Pregnant',
-      pregnancy.pregnant
-        ? `Yes${pregnancy.weeks !== undefined ? `, ${pregnancy.weeks} weeks` : ''}`
-        : pregnancy.postpartumWeeks !== undefined
-          ? `No — gave birth ${pregnancy.postpartumWeeks} weeks ago`
-          : 'No',
-    ],
-    ...(clotScreening
-      ? (Object.entries(CLOT_QUESTIONS) as [ClotQuestion, string][]).map(
-          ([question, text]): Row => [
-            text,
-            yesNo(clotScreening[question]),
-            clotScreening[question],
-          ],
-        )
-      : []),
-    ['Pressure', preferences?.pressure ? PRESSURES[preferences.pressure] : 'No preference'],
-    [
-      'Scented oils',
-      preferences?.likesScents === undefined ? 'No preference' : yesNo(preferences.likesScents),
-    ],
-  ];
+  const redFlags = (Object.entries(RED_FLAGS) as [keyof typeof RED_FLAGS, string][]).map(
+    ([flag, question]): Row => [question, yesNo(answers.redFlags[flag]), answers.redFlags[flag]],
+  );
+  if (!answers.painAreas) {
+    return <Rows rows={[...redFlags, ['Other answers', 'Not asked: the check-in stopped here']]} />;
+  }
+  return (
+    <Rows
+      rows={[
+        ['Pain areas', labelList(PAIN_AREAS, answers.painAreas)],
+        ['Feels', labelList(SENSATIONS, answers.sensations ?? [])],
+        ['Started', answers.onset ? ONSETS[answers.onset] : 'Not answered'],
+        ['Causes', labelList(CAUSES, answers.causes ?? [])],
+        ['Knots', answers.knots === undefined ? 'Not answered' : yesNo(answers.knots)],
+        [
+          'Stress',
+          answers.stressLevel === undefined ? 'Not answered' : `${answers.stressLevel} / 10`,
+        ],
+        ...redFlags,
+        ['Pregnant', pregnancy ? pregnancyText(pregnancy) : 'Not answered'],
+        ...(clotScreening
+          ? (Object.entries(CLOT_QUESTIONS) as [ClotQuestion, string][]).map(
+              ([question, text]): Row => [
+                text,
+                yesNo(clotScreening[question]),
+                clotScreening[question],
+              ],
+            )
+          : []),
+        ['Pressure', preferences?.pressure ? PRESSURES[preferences.pressure] : 'No preference'],
+        [
+          'Scented oils',
+          preferences?.likesScents === undefined ? 'No preference' : yesNo(preferences.likesScents),
+        ],
+      ]}
+    />
+  );
+}
+
+function Rows({ rows }: { rows: Row[] }) {
   return (
     <dl className="answers">
       {rows.map(([question, answer, attention]) => (

@@ -1,40 +1,28 @@
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api';
+import { fieldSentence, problemText } from '../messages';
 import { href } from '../router';
 
-/** Short headlines for the refusals a user can meet; the server's `detail` says the rest. */
-const HEADLINES: Record<string, string> = {
-  CLOT_REVIEW_PENDING: 'Waiting for a clinician’s review',
-  SLOT_TAKEN: 'That time has just been taken',
-  SLOT_UNAVAILABLE: 'That time is not available',
-  BOOKING_IN_PAST: 'That time has already passed',
-  INTAKE_BLOCKED: 'Please see your doctor first',
-  INTAKE_EXPIRED: 'Your check-in has expired',
-  PRENATAL_SCREENING_REQUIRED: 'Pregnancy screening needed',
-  THERAPIST_NOT_QUALIFIED: 'This therapist can’t offer this session',
-  TECHNIQUE_CONTRAINDICATED: 'Not safe for you right now',
-  INVALID_CREDENTIALS: 'Wrong email or password',
-  EMAIL_TAKEN: 'This email already has an account',
-  RATE_LIMITED: 'Too many attempts',
-  VALIDATION_FAILED: 'Please check the highlighted answers',
-  PROFILE_REQUIRED: 'Set up your profile first',
-};
-
-/** A problem from the API, announced to screen readers, with every field error listed. */
-export function ErrorNotice({ error }: { error: ApiError | null }) {
+/**
+ * A problem from the API in plain words, announced to screen readers, with each field's sentence
+ * and, as `children`, a way on where the screen has one.
+ */
+export function ErrorNotice({ error, children }: { error: ApiError | null; children?: ReactNode }) {
   if (!error) return null;
+  const { title, sentence } = problemText(error.code, error.status);
+  const fields = [...new Set(error.errors.map((e) => fieldSentence(e.field)))];
   return (
     <div className="notice notice-error" role="alert">
-      <p className="notice-title">{HEADLINES[error.code] ?? error.title}</p>
-      <p>{error.detail}</p>
-      {error.errors.length > 0 && (
+      <p className="notice-title">{title}</p>
+      <p>{sentence}</p>
+      {fields.length > 0 && (
         <ul>
-          {error.errors.map((e) => (
-            <li key={`${e.field}:${e.message}`}>{e.message}</li>
+          {fields.map((text) => (
+            <li key={text}>{text}</li>
           ))}
         </ul>
       )}
-      <p className="notice-code">Code: {error.code}</p>
+      {children}
     </div>
   );
 }

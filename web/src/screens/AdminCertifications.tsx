@@ -1,115 +1,97 @@
 import { useState } from 'react';
 import { api, query } from '../api';
-import { TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
-import { humanize } from '../format';
-import { useAction, useResource } from '../hooks';
+import { PendingCertificationCard } from '../components/PendingCertificationCard';
+import { VerifiedCertificationCard } from '../components/VerifiedCertificationCard';
+import { useResource } from '../hooks';
+import { href } from '../router';
 import type { AdminCertification, Page } from '../types';
 
-/** Certifications waiting for verification: verify (note optional) or reject (note required). */
-export function AdminCertifications() {
-  const pending = useResource(
-    () =>
-      api.get<Page<AdminCertification>>(
-        `/admin/certifications${query({ status: 'pending', limit: 100 })}`,
-      ),
-    [],
-  );
-  const [message, setMessage] = useState('');
+const PAGE = 100;
+
+const VIEWS = {
+  pending: {
+    tab: 'Waiting for review',
+    lead: 'Check each one against the issuer’s register before verifying it.',
+    empty: 'No certification is waiting for review.',
+  },
+  verified: {
+    tab: 'Verified',
+    lead: 'Revoke a certification that no longer holds, for example one the issuer has suspended.',
+    empty: 'No certification is verified yet.',
+  },
+  revoked: {
+    tab: 'Revoked',
+    lead: 'Certifications an admin has withdrawn, with the reason given.',
+    empty: 'No certification has been revoked.',
+  },
+} as const;
+type View = keyof typeof VIEWS;
+
+/** The certifications by status: review the pending ones, revoke verified ones, see revoked ones. */
+export function AdminCertifications({ show }: { show: string | null }) {
+  const view: View = show === 'verified' || show === 'revoked' ? show : 'pending';
   return (
     <section>
-      <h1>Pending certifications</h1>
-      <p className="lead">Check each one against the issuer’s register before verifying it.</p>
-      <Status message={message} />
-      {pending.loading && !pending.data && <Loading what="pending certifications" />}
-      <ErrorNotice error={pending.error} />
-      {pending.data?.items.length === 0 && <Empty>No certification is waiting for review.</Empty>}
-      <ul className="flag-list">
-        {pending.data?.items.map((certification) => (
-          <CertificationCard
-            key={certification.id}
-            certification={certification}
-            onDecided={(text) => {
-              setMessage(text);
-              pending.reload();
-            }}
-          />
-        ))}
-      </ul>
+      <h1>Certifications</h1>
+      <nav aria-label="Certifications by status" className="tabs">
+        <ul>
+          {(Object.keys(VIEWS) as View[]).map((key) => (
+            <li key={key}>
+              <a
+                href={href('admin/certifications', { show: key === 'pending' ? undefined : key })}
+                aria-current={key === view ? 'page' : undefined}
+              >
+                {VIEWS[key].tab}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <CertificationList key={view} view={view} />
     </section>
   );
 }
 
-function CertificationCard({
-  certification: c,
-  onDecided,
-}: {
-  certification: AdminCertification;
-  onDecided: (message: string) => void;
-}) {
-  const [note, setNote] = useState('');
-  const action = useAction();
-  const kind =
-    c.kind === 'massage-license' ? 'Massage licence' : `${humanize(c.kind)} certification`;
-
-  const decide = (decision: 'verify' | 'reject') =>
-    action.run(async () => {
-      await api.post(
-        `/admin/certifications/${c.id}/${decision}`,
-        note.trim() ? { note: note.trim() } : {},
-      );
-      onDecided(`${kind} ${c.number} ${decision === 'verify' ? 'verified' : 'rejected'}.`);
-    });
-
+function CertificationList({ view }: { view: View }) {
+  const list = useResource(
+    () =>
+      api.get<Page<AdminCertification>>(
+        `/admin/certifications${query({ status: view, limit: PAGE })}`,
+      ),
+    [view],
+  );
+  const [message, setMessage] = useState('');
   return (
-    <li className="card">
-      <h2>{kind}</h2>
-      <dl className="answers">
-        <div>
-          <dt>Issued by</dt>
-          <dd>{c.issuer}</dd>
-        </div>
-        <div>
-          <dt>Number</dt>
-          <dd>{c.number}</dd>
-        </div>
-        <div>
-          <dt>Valid until</dt>
-          <dd>{c.expiresOn}</dd>
-        </div>
-        <div>
-          <dt>Therapist</dt>
-          <dd>
-            {c.therapistName} (<a href={`mailto:${c.therapistEmail}`}>{c.therapistEmail}</a>)
-          </dd>
-        </div>
-      </dl>
-      <TextArea
-        label="Note (required to reject)"
-        value={note}
-        maxLength={1000}
-        onChange={(e) => setNote(e.target.value)}
-        error={action.error?.fieldError('note')}
-      />
-      <ErrorNotice error={action.error} />
-      <div className="actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => decide('reject')}
-          disabled={action.busy}
-        >
-          Reject
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => decide('verify')}
-          disabled={action.busy}
-        >
-          Verify
-        </button>
-      </div>
-    </li>
+    <>
+      <p className="lead">{VIEWS[view].lead}</p>
+      <Status message={message} />
+      {list.loading && !list.data && <Loading what="certifications" />}
+      <ErrorNotice error={list.error} />
+      {list.data?.items.length === 0 && <Empty>{VIEWS[view].empty}</Empty>}
+      {list.data?.nextCursor && (
+        <p className="hint">Showing the first {PAGE}; the next ones appear as you work.</p>
+      )}
+      <ul className="flag-list">
+        {list.data?.items.map((certification) =>
+          view === 'pending' ? (
+            <PendingCertificationCard
+              key={certification.id}
+              certification={certification}
+              onDecided={(text) => {
+                setMessage(text);
+                list.reload();
+              }}
+            />
+          ) : (
+            <VerifiedCertificationCard
+              key={certification.id}
+              certification={certification}
+              onRevoked={setMessage}
+            />
+          ),
+        )}
+      </ul>
+    </>
   );
 }

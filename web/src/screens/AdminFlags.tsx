@@ -12,6 +12,7 @@ const PAGE = 50;
 const FLAG_NAMES: Record<FlagWithIntake['code'], string> = {
   CLOT_RISK: 'Blood-clot risk',
   RED_FLAG_SEE_DOCTOR: 'Red flag: see a doctor',
+  RED_FLAG_RETRACTED: 'Red flag answered no: confirm the doctor’s clearance',
 };
 
 /** The open intake flags, oldest first, each with the intake's answers and a decision. */

@@ -15,7 +15,9 @@ import {
   startOfDay,
 } from '../format';
 import { useAction, useResource } from '../hooks';
+import { latestIntake } from '../latestIntake';
 import { href, navigate } from '../router';
+import { useSession } from '../session';
 import type { Booking, Offering, Page, PublicTherapist, Slot } from '../types';
 
 interface Props {
@@ -78,6 +80,8 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
   const [key, setKey] = useState(newIdempotencyKey);
   const [booked, setBooked] = useState<Booking | null>(null);
   const action = useAction();
+  const latest = latestIntake.get(useSession().user.id);
+  const newer = latest !== intakeId ? latest : null;
   const confirmation = useRef<HTMLHeadingElement>(null);
   useEffect(() => confirmation.current?.focus(), [booked]);
   // Picking a time moves the focus to "Book this time" (its description reads the choice back),
@@ -255,7 +259,13 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
           </div>
           {(selected || action.error) && (
             <div className="booking-bar card">
-              <ErrorNotice error={action.error} />
+              <ErrorNotice error={action.error}>
+                {action.error?.code === 'INTAKE_SUPERSEDED' && newer && (
+                  <p>
+                    <a href={href(`intake/${newer}`)}>See your latest suggestions</a>
+                  </p>
+                )}
+              </ErrorNotice>
               {selected && (
                 <>
                   <p className="booking-choice" id="booking-choice">

@@ -1,6 +1,9 @@
 import { api } from '../api';
+import { affectedBookings } from '../affectedBookings';
+import { AffectedBookings } from '../components/AffectedBookings';
 import { ErrorNotice, Loading } from '../components/Notices';
 import { formatDateTime, humanize } from '../format';
+import { FLAG_REASONS } from '../messages';
 import { useResource } from '../hooks';
 import { href } from '../router';
 import type { Flag, Intake } from '../types';
@@ -13,17 +16,26 @@ const REVIEW_STATE: Record<Flag['status'], string> = {
   rejected: 'Not approved',
 };
 
-/** Suggested techniques with their reasons, the review notice, and matching therapists. */
+/**
+ * Suggested techniques with their reasons, the review notice, the bookings this check-in changed,
+ * and matching therapists.
+ */
 export function IntakeResult({ intakeId }: { intakeId: string }) {
   const intake = useResource(() => api.get<Intake>(`/intakes/${intakeId}`), [intakeId]);
 
   if (intake.loading && !intake.data) return <Loading what="your suggestions" />;
   if (!intake.data) return <ErrorNotice error={intake.error} />;
   const { status, suggestions, flags, expiresAt } = intake.data;
+  const affected = affectedBookings.of(intakeId);
   if (status === 'blocked') {
-    return <RedFlagScreen flags={flags.filter((f) => f.code === 'RED_FLAG_SEE_DOCTOR')} />;
+    return (
+      <RedFlagScreen
+        flags={flags.filter((f) => f.code === 'RED_FLAG_SEE_DOCTOR')}
+        affected={affected}
+      />
+    );
   }
-  const clotFlags = flags.filter((f) => f.code === 'CLOT_RISK');
+  const reviewFlags = flags.filter((f) => f.code !== 'RED_FLAG_SEE_DOCTOR');
 
   return (
     <section className="result">
@@ -35,9 +47,10 @@ export function IntakeResult({ intakeId }: { intakeId: string }) {
       {status === 'needs-review' && (
         <div className="notice notice-warning" role="status">
           <p className="notice-title">A clinician will review your answers before you can book</p>
-          {clotFlags.map((flag) => (
+          {reviewFlags.map((flag) => (
             <p key={flag.id}>
-              {flag.message} <strong>({REVIEW_STATE[flag.status]})</strong>
+              {FLAG_REASONS[flag.code] ?? flag.message}{' '}
+              <strong>({REVIEW_STATE[flag.status]})</strong>
               {flag.resolutionNote && <> Note: {flag.resolutionNote}</>}
             </p>
           ))}
@@ -46,6 +59,7 @@ export function IntakeResult({ intakeId }: { intakeId: string }) {
           </p>
         </div>
       )}
+      <AffectedBookings bookings={affected} />
       {suggestions.length === 0 ? (
         <p className="empty">We have no technique to suggest for these answers.</p>
       ) : (

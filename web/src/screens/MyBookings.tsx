@@ -1,23 +1,15 @@
 import { useState } from 'react';
 import { api, query } from '../api';
-import { ConfirmButton } from '../components/ConfirmButton';
+import { BookingCard } from '../components/BookingCard';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { Pager, usePager } from '../components/Pager';
-import { formatDateTime, formatMoney, formatTime, humanize } from '../format';
-import { useAction, useResource } from '../hooks';
+import { useResource } from '../hooks';
 import { href } from '../router';
 import type { Booking, Page, PublicTherapist } from '../types';
 
 const PAGE = 20;
 
-const STATUS_LABEL: Record<Booking['status'], string> = {
-  confirmed: 'Confirmed',
-  cancelled: 'Cancelled',
-  completed: 'Completed',
-  'no-show': 'Missed',
-};
-
-/** The client's upcoming bookings, with the therapists' names, and cancelling. */
+/** The client's upcoming bookings, with the therapists' names, why any was cancelled, and cancelling. */
 export function MyBookings() {
   const pager = usePager();
   const [message, setMessage] = useState('');
@@ -50,7 +42,7 @@ export function MyBookings() {
           <BookingCard
             key={booking.id}
             booking={booking}
-            therapist={bookings.data?.names.get(booking.therapistId) ?? 'Your therapist'}
+            therapist={bookings.data?.names.get(booking.therapistId)}
             onCancelled={(late) => {
               setMessage(
                 late
@@ -69,47 +61,5 @@ export function MyBookings() {
         forwardLabel="Later"
       />
     </section>
-  );
-}
-
-function BookingCard({
-  booking,
-  therapist,
-  onCancelled,
-}: {
-  booking: Booking;
-  therapist: string;
-  onCancelled: (late: boolean) => void;
-}) {
-  const action = useAction();
-  const cancel = () =>
-    action.run(async () => {
-      const cancelled = await api.post<Booking>(`/bookings/${booking.id}/cancel`);
-      onCancelled(cancelled.lateCancellation);
-    });
-
-  return (
-    <li className={`card booking booking-${booking.status}`}>
-      <h2>
-        {formatDateTime(booking.startsAt)} – {formatTime(booking.endsAt)}
-      </h2>
-      <p>
-        {humanize(booking.technique)} with {therapist} · {booking.durationMinutes} min ·{' '}
-        {formatMoney(booking.priceCents)}
-      </p>
-      <p>
-        <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
-      </p>
-      <ErrorNotice error={action.error} />
-      {booking.status === 'confirmed' && (
-        <ConfirmButton
-          label="Cancel booking"
-          question="Cancel this booking?"
-          confirmLabel="Yes, cancel it"
-          busy={action.busy}
-          onConfirm={cancel}
-        />
-      )}
-    </li>
   );
 }

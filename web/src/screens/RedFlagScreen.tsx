@@ -1,9 +1,13 @@
 import { useEffect, useRef } from 'react';
+import { AffectedBookings } from '../components/AffectedBookings';
 import { href } from '../router';
-import type { Flag } from '../types';
+import type { AffectedBooking, Flag } from '../types';
 
-/** A blocked intake: nothing to book, only the advice to see a doctor first. */
-export function RedFlagScreen({ flags }: { flags: Flag[] }) {
+/**
+ * A blocked intake: nothing to book, only the advice to see a doctor first, and the upcoming
+ * bookings this check-in cancelled.
+ */
+export function RedFlagScreen({ flags, affected }: { flags: Flag[]; affected: AffectedBooking[] }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
@@ -30,6 +34,7 @@ export function RedFlagScreen({ flags }: { flags: Flag[] }) {
             emergency number now.
           </strong>
         </p>
+        <AffectedBookings bookings={affected} />
         <div className="actions">
           <a className="button secondary" href={href('bookings')}>
             My bookings

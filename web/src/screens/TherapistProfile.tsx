@@ -136,6 +136,7 @@ function ProfileForm({
 }
 
 function certificationState(c: Certification): [string, string] {
+  if (c.status === 'revoked') return ['Revoked', 'badge-bad'];
   if (c.expired) return ['Expired', 'badge-bad'];
   if (c.status === 'verified') return ['Verified', 'badge-good'];
   if (c.status === 'rejected') return ['Rejected', 'badge-bad'];
@@ -189,6 +190,7 @@ function Certifications({
                 <br />
                 {c.issuer} · no. {c.number} · valid until {c.expiresOn}
                 {c.decisionNote && <> · Note: {c.decisionNote}</>}
+                {c.revocationReason && <> · Revoked: {c.revocationReason}</>}
               </li>
             );
           })}

@@ -1,0 +1,78 @@
+import { api } from '../api';
+import { ConfirmButton } from './ConfirmButton';
+import { ErrorNotice } from './Notices';
+import { formatDateTime, formatMoney, formatTime, humanize } from '../format';
+import { useAction } from '../hooks';
+import { CANCELLED_BY, pendingReviewSentence, SYSTEM_CANCELLATIONS } from '../messages';
+import type { Booking } from '../types';
+
+const STATUS_LABEL: Record<Booking['status'], string> = {
+  confirmed: 'Confirmed',
+  cancelled: 'Cancelled',
+  completed: 'Completed',
+  'no-show': 'Missed',
+};
+
+/** Who cancelled, and when the spa did, why: the rule the booking no longer passes. */
+function cancellationText(booking: Booking): string | undefined {
+  if (booking.status !== 'cancelled' || !booking.cancelledBy) return undefined;
+  if (booking.cancelledBy !== 'system') return CANCELLED_BY[booking.cancelledBy];
+  return (
+    (booking.cancellationCode && SYSTEM_CANCELLATIONS[booking.cancellationCode]) ||
+    'Cancelled by the spa.'
+  );
+}
+
+/** One of the client's bookings: when, what, with whom, its state in words, and cancelling. */
+export function BookingCard({
+  booking,
+  therapist,
+  onCancelled,
+}: {
+  booking: Booking;
+  /** Unknown once the therapist has no public profile (no longer bookable). */
+  therapist: string | undefined;
+  onCancelled: (late: boolean) => void;
+}) {
+  const action = useAction();
+  const cancel = () =>
+    action.run(async () => {
+      const cancelled = await api.post<Booking>(`/bookings/${booking.id}/cancel`);
+      onCancelled(cancelled.lateCancellation);
+    });
+  const cancellation = cancellationText(booking);
+  const pendingReview = booking.status === 'confirmed' && booking.screening === 'pending-review';
+
+  return (
+    <li className={`card booking booking-${booking.status}`}>
+      <h2>
+        {formatDateTime(booking.startsAt)} – {formatTime(booking.endsAt)}
+      </h2>
+      <p>
+        {humanize(booking.technique)}
+        {therapist && ` with ${therapist}`} · {booking.durationMinutes} min ·{' '}
+        {formatMoney(booking.priceCents)}
+      </p>
+      <p>
+        <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
+        {pendingReview && <span className="badge badge-pending">Waiting for review</span>}
+      </p>
+      {cancellation && <p className="booking-reason">{cancellation}</p>}
+      {pendingReview && (
+        <div className="notice notice-warning">
+          <p>{pendingReviewSentence(booking.screeningDeadline)}</p>
+        </div>
+      )}
+      <ErrorNotice error={action.error} />
+      {booking.status === 'confirmed' && (
+        <ConfirmButton
+          label="Cancel booking"
+          question="Cancel this booking?"
+          confirmLabel="Yes, cancel it"
+          busy={action.busy}
+          onConfirm={cancel}
+        />
+      )}
+    </li>
+  );
+}

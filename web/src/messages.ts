@@ -1,0 +1,309 @@
+import { formatDateTime } from './format';
+import type { CancellationCode, Flag } from './types';
+
+/**
+ * Every sentence a person reads about a refusal. The API's problem codes and field names map to
+ * words written for the person in front of the screen; codes, field names and ids never show.
+ */
+export interface ProblemText {
+  title: string;
+  sentence: string;
+}
+
+const RELOAD = 'Reload the page to see where it stands.';
+
+export const PROBLEMS: Record<string, ProblemText> = {
+  VALIDATION_FAILED: {
+    title: 'Please check the highlighted answers',
+    sentence: 'Some answers need a change before we can save them.',
+  },
+  MALFORMED_JSON: {
+    title: 'Something went wrong',
+    sentence: 'We could not send your answers. Please reload the page and try again.',
+  },
+  UNSUPPORTED_MEDIA_TYPE: {
+    title: 'Something went wrong',
+    sentence: 'We could not send your answers. Please reload the page and try again.',
+  },
+  PAYLOAD_TOO_LARGE: {
+    title: 'That is too long',
+    sentence: 'What you entered is too long to save. Please shorten it.',
+  },
+  URI_TOO_LONG: {
+    title: 'That is too long',
+    sentence: 'Please shorten what you searched for and try again.',
+  },
+  UNAUTHENTICATED: {
+    title: 'Please sign in again',
+    sentence: 'Your session has ended. Sign in to continue.',
+  },
+  FORBIDDEN: {
+    title: 'Not open to your account',
+    sentence: 'This part of Unknot is for another kind of account.',
+  },
+  NOT_FOUND: {
+    title: 'Not found',
+    sentence: 'We could not find this. It may have been removed.',
+  },
+  ROUTE_NOT_FOUND: {
+    title: 'Not found',
+    sentence: 'We could not find this. It may have been removed.',
+  },
+  METHOD_NOT_ALLOWED: {
+    title: 'Something went wrong',
+    sentence: 'That cannot be done here. Please reload the page and try again.',
+  },
+  RATE_LIMITED: {
+    title: 'Too many attempts',
+    sentence: 'Please wait a few minutes, then try again.',
+  },
+  INTERNAL_ERROR: {
+    title: 'Something went wrong on our side',
+    sentence: 'Nothing was changed. Please try again in a moment.',
+  },
+  SERVICE_UNAVAILABLE: {
+    title: 'Unknot is busy right now',
+    sentence: 'Please try again in a minute.',
+  },
+  CONFLICT: {
+    title: 'Something changed at the same moment',
+    sentence: 'Nothing was saved. Reload the page and try again.',
+  },
+  CONCURRENT_UPDATE: {
+    title: 'Please try again',
+    sentence:
+      'Someone changed this at the same moment, so nothing was saved. Trying again is safe.',
+  },
+  EMAIL_TAKEN: {
+    title: 'This email already has an account',
+    sentence: 'Sign in instead, or use another email address.',
+  },
+  INVALID_CREDENTIALS: {
+    title: 'Wrong email or password',
+    sentence: 'Check your email address and password, then try again.',
+  },
+  OFFERING_NOT_FOUND: {
+    title: 'This session is no longer offered',
+    sentence: 'It has been taken off the menu. Please choose another session.',
+  },
+  OFFERING_ARCHIVED: {
+    title: 'This session is no longer offered',
+    sentence: 'It has been taken off the menu. Please choose another session.',
+  },
+  TECHNIQUE_NOT_FOUND: {
+    title: 'We do not offer this technique',
+    sentence: 'Please choose a technique from the list.',
+  },
+  THERAPIST_NOT_FOUND: {
+    title: 'Therapist not found',
+    sentence: 'This therapist is no longer with us. Please choose another one.',
+  },
+  PROFILE_REQUIRED: {
+    title: 'Set up your profile first',
+    sentence: 'Save your profile, then come back here.',
+  },
+  CERTIFICATION_NOT_FOUND: {
+    title: 'Certification not found',
+    sentence: `It may have been removed. ${RELOAD}`,
+  },
+  CERTIFICATION_ALREADY_DECIDED: {
+    title: 'Already decided',
+    sentence: `Someone has already decided on this certification. ${RELOAD}`,
+  },
+  CERTIFICATION_NOT_VERIFIED: {
+    title: 'Only a verified certification can be revoked',
+    sentence: `This one is not verified, or has been revoked already. ${RELOAD}`,
+  },
+  TECHNIQUE_IN_USE: {
+    title: 'You have sessions of this technique coming up',
+    sentence:
+      'A technique stays on your profile while clients have upcoming sessions of it. Remove it once those are done or cancelled.',
+  },
+  TIME_OFF_NOT_FOUND: {
+    title: 'Already removed',
+    sentence: 'This time off was already removed.',
+  },
+  BOOKING_NOT_FOUND: {
+    title: 'Booking not found',
+    sentence: `This booking no longer exists. ${RELOAD}`,
+  },
+  SLOT_UNAVAILABLE: {
+    title: 'That time is not available',
+    sentence: 'The therapist is not working then. Please pick another time.',
+  },
+  SLOT_TAKEN: {
+    title: 'That time has just been taken',
+    sentence: 'Someone booked it a moment before you. Please pick another time.',
+  },
+  NO_ROOM_AVAILABLE: {
+    title: 'No room is free then',
+    sentence: 'Every room for this session is taken at that time. Please pick another time.',
+  },
+  BOOKING_IN_PAST: {
+    title: 'That time has already passed',
+    sentence: 'Please pick a later time.',
+  },
+  BOOKING_NOT_STARTED: {
+    title: 'The session has not started yet',
+    sentence: 'You can close it once it has begun.',
+  },
+  BEYOND_BOOKING_HORIZON: {
+    title: 'That date is too far ahead',
+    sentence: 'We do not take bookings that far ahead yet. Please pick an earlier date.',
+  },
+  THERAPIST_NOT_QUALIFIED: {
+    title: 'This therapist can’t offer this session',
+    sentence:
+      'They are not certified for this session on that date. Please choose another therapist or session.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    title: 'Please try again',
+    sentence: 'Your booking changed while it was being sent. Pick the time again and book it.',
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    title: 'Still working on it',
+    sentence: 'Your booking is still being made. Wait a moment, then look at My bookings.',
+  },
+  INVALID_TRANSITION: {
+    title: 'This can’t be changed now',
+    sentence: `It has already been cancelled or closed. ${RELOAD}`,
+  },
+  INTAKE_NOT_FOUND: {
+    title: 'Check-in not found',
+    sentence: 'Please start a new check-in.',
+  },
+  INTAKE_EXPIRED: {
+    title: 'Your check-in has expired',
+    sentence: 'A check-in is valid for 30 days. Please start a new one so we know how you are now.',
+  },
+  INTAKE_SUPERSEDED: {
+    title: 'You have a newer check-in',
+    sentence:
+      'A newer check-in replaced the one these times came from. Please book from your latest suggestions.',
+  },
+  INTAKE_BLOCKED: {
+    title: 'Please see your doctor first',
+    sentence:
+      'Your check-in mentions symptoms a doctor should see before any massage. If a doctor has cleared you, a clinician at the spa confirms it before you can book.',
+  },
+  PRENATAL_SCREENING_REQUIRED: {
+    title: 'Pregnancy screening needed',
+    sentence:
+      'Before this session we need your answers about pregnancy and blood clots. Please start a new check-in.',
+  },
+  CLOT_REVIEW_PENDING: {
+    title: 'Waiting for a clinician’s review',
+    sentence:
+      'A clinician must approve your blood-clot answers before you can book this session. You can look at times meanwhile.',
+  },
+  TECHNIQUE_CONTRAINDICATED: {
+    title: 'Not safe for you right now',
+    sentence:
+      'Deep tissue and hot stone massage are not safe during pregnancy. Please choose another technique, such as prenatal massage.',
+  },
+  FLAG_NOT_FOUND: {
+    title: 'Flag not found',
+    sentence: `It may have been removed. ${RELOAD}`,
+  },
+  FLAG_ALREADY_RESOLVED: {
+    title: 'Already decided',
+    sentence: `Someone has already decided on this flag. ${RELOAD}`,
+  },
+  NETWORK_ERROR: {
+    title: 'No connection',
+    sentence: 'We could not reach Unknot. Check your connection and try again.',
+  },
+};
+
+export function problemText(code: string, status: number): ProblemText {
+  const known = PROBLEMS[code];
+  if (known) return known;
+  if (status >= 500 || status === 0) return PROBLEMS.INTERNAL_ERROR;
+  return { title: 'We could not do that', sentence: 'Please check your answers and try again.' };
+}
+
+const ANSWER = 'Please answer this question.';
+
+/** By field path with list positions left out (`weekly[2].start` → `weekly.start`). */
+const FIELDS: Record<string, string> = {
+  email: 'Enter your email address, like name@example.com.',
+  password: 'Use 10 to 128 characters for your password.',
+  name: 'Enter a name of up to 100 characters.',
+  technique: 'Choose a technique from the list.',
+  durationMinutes: 'The length must be a multiple of 15 minutes, from 15 to 240.',
+  priceCents: 'Enter a price of zero or more, like 85 or 85.50.',
+  bufferMinutes: 'The break after each session must be 0 to 60 minutes.',
+  bio: 'Keep your introduction to 2,000 characters.',
+  yearsExperience: 'Enter your years of experience as a whole number from 0 to 70.',
+  timezone: 'Choose your time zone from the list.',
+  techniques: 'Choose techniques from the list, each one once.',
+  kind: 'Choose what the certification is for.',
+  issuer: 'Enter who issued it, in up to 200 characters.',
+  number: 'Enter its number, in up to 100 characters.',
+  expiresOn: 'Enter the last day it is valid. It must not be in the past.',
+  weekly: 'Please check your hours.',
+  'weekly.weekday': 'Choose a day of the week.',
+  'weekly.start':
+    'Enter a start time like 09:00, on the quarter hour, that does not overlap other hours that day.',
+  'weekly.end': 'Enter an end time after the start, on the quarter hour, like 17:00.',
+  startsAt: 'Choose when it starts.',
+  endsAt: 'The end must be after the start, and at most a year later.',
+  reason: 'Write a short reason, in a sentence or two.',
+  notes: 'Keep your note to 500 characters.',
+  note: 'Write a short note, in up to 1,000 characters.',
+  painAreas: 'Choose at least one area.',
+  sensations: 'Choose from the list.',
+  onset: ANSWER,
+  causes: 'Choose from the list.',
+  knots: ANSWER,
+  stressLevel: 'Choose a number from 0 to 10.',
+  redFlags: ANSWER,
+  pregnancy: ANSWER,
+  'pregnancy.weeks': 'Enter the weeks of pregnancy, from 1 to 42.',
+  'pregnancy.postpartumWeeks': 'Enter how many weeks ago you gave birth, from 0 to 52.',
+  clotScreening: ANSWER,
+  preferences: ANSWER,
+};
+
+/** The sentence for a refused field: its own, else its parent's (`redFlags.fever` → `redFlags`). */
+export function fieldSentence(field: string): string {
+  let path = field.replace(/\[\d+\]/g, '');
+  for (;;) {
+    if (FIELDS[path]) return FIELDS[path];
+    const dot = path.lastIndexOf('.');
+    if (dot < 0) return 'Please check this answer.';
+    path = path.slice(0, dot);
+  }
+}
+
+/** Why the spa cancelled a booking, for the client whose booking it was. */
+export const SYSTEM_CANCELLATIONS: Record<CancellationCode, string> = {
+  INTAKE_BLOCKED:
+    'Cancelled by the spa: your latest check-in mentions symptoms that need a doctor first.',
+  TECHNIQUE_CONTRAINDICATED:
+    'Cancelled by the spa: your latest check-in says you are pregnant, and this technique is not safe during pregnancy.',
+  PRENATAL_SCREENING_REQUIRED:
+    'Cancelled by the spa: this session needs a check-in with the pregnancy and blood-clot questions answered.',
+  THERAPIST_NOT_QUALIFIED:
+    'Cancelled by the spa: the therapist is no longer certified for this session.',
+  CLOT_REVIEW_PENDING:
+    'Cancelled by the spa: a clinician did not approve your blood-clot answers in time.',
+};
+
+export const CANCELLED_BY: Record<'client' | 'therapist' | 'admin', string> = {
+  client: 'You cancelled this booking.',
+  therapist: 'Your therapist cancelled this booking.',
+  admin: 'The spa cancelled this booking.',
+};
+
+/** A confirmed booking kept while a clinician reviews the client's blood-clot answers. */
+export function pendingReviewSentence(deadline: string | null): string {
+  const by = deadline ? formatDateTime(deadline) : '24 hours before the session';
+  return `Waiting for a clinician to review your blood-clot answers. If they are not approved by ${by}, the spa will cancel this booking.`;
+}
+
+/** The client's words for a flag whose own message is written for the reviewing clinician. */
+export const FLAG_REASONS: Partial<Record<Flag['code'], string>> = {
+  RED_FLAG_RETRACTED:
+    'A recent check-in of yours mentioned chest pain, pain that spreads, or a fever. Before you book, a clinician at the spa confirms that a doctor has cleared you.',
+};
