@@ -371,6 +371,20 @@ describe('lists', () => {
       .expect(200);
     expect(theirs.body.items.some((b: { id: string }) => ids.includes(b.id))).toBe(false);
   });
+
+  it('refuses a forged cursor whose instant only Date.parse would take', async () => {
+    const forged = Buffer.from(
+      JSON.stringify(['2030', '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f']),
+    ).toString('base64url');
+    const response = await request(t.server)
+      .get(`${API}/bookings?cursor=${forged}`)
+      .set('Authorization', bearer(client))
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'cursor', message: 'cursor is not a valid page cursor' }],
+    });
+  });
 });
 
 describe('races', () => {
