@@ -10,6 +10,7 @@ import {
   hoursFromNow,
   loginAdmin,
   makeClient,
+  makeIntake,
   makeOffering,
   makeTherapist,
   overlappingPairs,
@@ -571,6 +572,40 @@ describe('the therapist’s week', () => {
         notes: 'Neck too',
         intake: null,
       }),
+    ]);
+  });
+
+  it('shows intake facts only for live bookings, never for a cancelled one', async () => {
+    const own = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
+    const patient = await makeClient(t, 'Ivy Intake');
+    const intake = await makeIntake(t, patient, { preferences: { pressure: 'light' } });
+    const [kept, cancelled] = await Promise.all(
+      [9, 12].map(async (hour) => {
+        const booking = await book(t, patient, {
+          therapistId: own.id,
+          offeringId: offering.id,
+          startsAt: utcAt(5, hour),
+          intakeId: intake.id,
+        }).expect(201);
+        return booking.body.id as string;
+      }),
+    );
+    await request(t.server)
+      .post(`${API}/bookings/${cancelled}/cancel`)
+      .set('Authorization', bearer(patient))
+      .send({})
+      .expect(200);
+    const agenda = await request(t.server)
+      .get(`${API}/therapists/me/bookings`)
+      .set('Authorization', bearer(own))
+      .expect(200);
+    expect(agenda.body).toEqual([
+      expect.objectContaining({
+        id: kept,
+        status: 'confirmed',
+        intake: expect.objectContaining({ pregnant: false, pressure: 'light' }),
+      }),
+      expect.objectContaining({ id: cancelled, status: 'cancelled', intake: null }),
     ]);
   });
 
