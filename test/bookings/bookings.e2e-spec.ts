@@ -641,6 +641,13 @@ describe('the therapist’s week', () => {
     expect(text).toContain(`UID:${dropped.body.id}@unknot`);
     expect(text.match(/STATUS:CANCELLED/g)).toHaveLength(1);
     expect(text.match(/STATUS:CONFIRMED/g)).toHaveLength(1);
+    // A third-party calendar learns that there is a session and with whom, not what kind.
+    expect(text.match(/^SUMMARY:.*$/gm)).toEqual([
+      'SUMMARY:Massage session — Casey C.',
+      'SUMMARY:Massage session — Casey C.',
+    ]);
+    expect(text).not.toContain(client.name);
+    expect(text.toLowerCase()).not.toContain('swedish');
 
     const rotated = await request(t.server)
       .post(`${API}/therapists/me/calendar/rotate`)

@@ -522,7 +522,7 @@ maybe('the web app in Chromium', () => {
     const link = page.getByLabel('Your calendar link');
     const oldPath = new URL(await link.inputValue()).pathname;
     const feed = await request(t.server).get(oldPath).expect(200);
-    expect(feed.text).toContain('Olga Overlap');
+    expect(feed.text).toContain('Massage session — Olga O.');
     await page.getByRole('button', { name: 'Make a new link' }).click();
     await page.getByRole('button', { name: 'Yes, make a new link' }).click();
     await page.getByText(/New link made/).waitFor();
@@ -534,7 +534,9 @@ maybe('the web app in Chromium', () => {
     }
     expect(newPath).not.toBe(oldPath);
     await request(t.server).get(oldPath).expect(404);
-    expect((await request(t.server).get(newPath).expect(200)).text).toContain('Olga Overlap');
+    expect((await request(t.server).get(newPath).expect(200)).text).toContain(
+      'Massage session — Olga O.',
+    );
   }, 60_000);
 
   it('an admin adds, reprices and retires an offering; a booked one is archived, its booking kept', async () => {
