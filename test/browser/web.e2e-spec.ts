@@ -107,6 +107,12 @@ maybe('the web app in Chromium', () => {
     const page = await context.newPage();
     page.setDefaultTimeout(10_000);
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // The site's policy allows no inline script or style: anything it refuses is a defect.
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
+        pageErrors.push(message.text());
+      }
+    });
     await page.goto(t.server);
     return page;
   }

@@ -70,3 +70,42 @@ it('allows only the configured CORS origins', async () => {
     .expect(200);
   expect(other.headers['access-control-allow-origin']).toBeUndefined();
 });
+
+/** A Content-Security-Policy header as directive → sources. */
+function policyOf(header: unknown): Record<string, string[]> {
+  return Object.fromEntries(
+    String(header)
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+describe('content security policy', () => {
+  it('allows no inline script or style on the web app or in API answers', async () => {
+    for (const path of ['/', `${API}/techniques`, '/docs-json']) {
+      const response = await request(t.server).get(path).expect(200);
+      const policy = policyOf(response.headers['content-security-policy']);
+      expect({ path, scripts: policy['script-src'], styles: policy['style-src'] }).toEqual({
+        path,
+        scripts: ["'self'"],
+        styles: ["'self'"],
+      });
+      expect(policy['script-src-attr']).toEqual(["'none'"]);
+    }
+  });
+
+  it('serves a web app that needs none: every script is a file', async () => {
+    const page = await request(t.server).get('/').expect(200);
+    const scripts = page.text.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((tag) => !/\ssrc=/.test(tag))).toEqual([]);
+  });
+
+  it('lets only Swagger UI at /docs run its inline scripts and styles', async () => {
+    const ui = await request(t.server).get('/docs').expect(200);
+    const policy = policyOf(ui.headers['content-security-policy']);
+    expect(policy['script-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+});
