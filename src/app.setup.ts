@@ -31,6 +31,8 @@ const DOCS_CSP = {
   imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
 };
 
+/** Every answer under the API prefix, problem answers and the calendar feed included. */
+const API_PATH = new RegExp(`^/${API_PREFIX}(?:[/?]|$)`);
 const isDocsUi = (url: string) => url === '/docs' || url.startsWith('/docs/');
 
 export function createAdapter(trustProxy = process.env.TRUST_PROXY === 'true'): FastifyAdapter {
@@ -60,6 +62,14 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   fastify.removeContentTypeParser(['text/plain']);
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
+  });
+  // API answers carry tokens, health data and bookings: no cache may keep one, unless its handler
+  // chose its own Cache-Control.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (API_PATH.test(request.url) && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
   // Swagger UI's pages need inline scripts and styles; they alone get a policy that allows them.
   // Set before helmet registers, whose own onRoute hook reads `route.helmet`.

@@ -1,6 +1,18 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app.js';
-import { API, makeClient, makeIntake, NO_CLOTS } from '../support/factories.js';
+import {
+  ALL_WEEK,
+  API,
+  bearer,
+  book,
+  intakeBody,
+  makeClient,
+  makeIntake,
+  makeOffering,
+  makeTherapist,
+  NO_CLOTS,
+  utcAt,
+} from '../support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -108,4 +120,56 @@ describe('content security policy', () => {
     expect(policy['script-src']).toEqual(["'self'", "'unsafe-inline'"]);
     expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
   });
+});
+
+it('marks every private answer no-store, problem answers and the calendar feed included', async () => {
+  const offering = await makeOffering(t);
+  const therapist = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
+  const client = await makeClient(t);
+  const intake = await request(t.server)
+    .post(`${API}/intakes`)
+    .set('Authorization', bearer(client))
+    .send(intakeBody())
+    .expect(201);
+  const booking = await book(t, client, {
+    therapistId: therapist.id,
+    offeringId: offering.id,
+    startsAt: utcAt(2, 10),
+  }).expect(201);
+  const login = await request(t.server)
+    .post(`${API}/auth/login`)
+    .send({ email: client.email, password: client.password })
+    .expect(200);
+  const calendar = await request(t.server)
+    .get(`${API}/therapists/me/calendar`)
+    .set('Authorization', bearer(therapist))
+    .expect(200);
+  const answers = {
+    intake,
+    'intake read': await request(t.server)
+      .get(`${API}/intakes/${intake.body.id}`)
+      .set('Authorization', bearer(client))
+      .expect(200),
+    booking,
+    'booking read': await request(t.server)
+      .get(`${API}/bookings/${booking.body.id}`)
+      .set('Authorization', bearer(client))
+      .expect(200),
+    login,
+    'calendar feed': await request(t.server).get(new URL(calendar.body.url).pathname).expect(200),
+    'problem answer': await request(t.server)
+      .get(`${API}/bookings/${booking.body.id}`)
+      .set('Authorization', bearer(await makeClient(t)))
+      .expect(404),
+    'wrong password': await request(t.server)
+      .post(`${API}/auth/login`)
+      .send({ email: client.email, password: 'not-the-password' })
+      .expect(401),
+  };
+  const cacheControl = Object.fromEntries(
+    Object.entries(answers).map(([name, response]) => [name, response.headers['cache-control']]),
+  );
+  expect(cacheControl).toEqual(
+    Object.fromEntries(Object.keys(answers).map((name) => [name, 'no-store'])),
+  );
 });
