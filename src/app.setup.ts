@@ -42,9 +42,11 @@ export function createAdapter(trustProxy = process.env.TRUST_PROXY === 'true'): 
     trustProxy,
     genReqId: requestId,
     // The router refuses malformed URLs (400) and over-long parameters (414) before Nest sees the
-    // request; they get problem details too.
-    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(request, reply, error, logger),
+    // request; they get problem details too, and no-store, as no hook runs for them.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      if (API_PATH.test(request.url)) void reply.header('cache-control', 'no-store');
+      sendProblem(request, reply, error, logger);
+    },
   });
 }
 

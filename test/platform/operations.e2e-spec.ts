@@ -165,6 +165,8 @@ it('marks every private answer no-store, problem answers and the calendar feed i
       .post(`${API}/auth/login`)
       .send({ email: client.email, password: 'not-the-password' })
       .expect(401),
+    // Refused by the router before any hook runs.
+    'malformed path': await request(t.server).get(`${API}/bookings/%E0%A4%A`).expect(400),
   };
   const cacheControl = Object.fromEntries(
     Object.entries(answers).map(([name, response]) => [name, response.headers['cache-control']]),
