@@ -16,6 +16,25 @@ export const API_PREFIX = 'api/v1';
 /** Request bodies above 100 kB are refused with 413 before they are parsed. */
 export const BODY_LIMIT_BYTES = 100_000;
 
+/** The site's policy: the web app and the API run no inline script or style, only our files. */
+const SITE_CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+};
+/** Swagger UI (the /docs pages, not the /docs-json document) writes inline scripts and styles. */
+const DOCS_CSP = {
+  ...SITE_CSP,
+  scriptSrc: ["'self'", "'unsafe-inline'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
+};
+
+/** Every answer under the API prefix, problem answers and the calendar feed included. */
+const API_PATH = new RegExp(`^/${API_PREFIX}(?:[/?]|$)`);
+const isDocsUi = (url: string) => url === '/docs' || url.startsWith('/docs/');
+
 export function createAdapter(trustProxy = process.env.TRUST_PROXY === 'true'): FastifyAdapter {
   const logger = new NestLogger('Router');
   return new FastifyAdapter({
@@ -23,9 +42,11 @@ export function createAdapter(trustProxy = process.env.TRUST_PROXY === 'true'): 
     trustProxy,
     genReqId: requestId,
     // The router refuses malformed URLs (400) and over-long parameters (414) before Nest sees the
-    // request; they get problem details too.
-    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
-      sendProblem(request, reply, error, logger),
+    // request; they get problem details too, and no-store, as no hook runs for them.
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+      if (API_PATH.test(request.url)) void reply.header('cache-control', 'no-store');
+      sendProblem(request, reply, error, logger);
+    },
   });
 }
 
@@ -44,17 +65,20 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   fastify.addHook('onRequest', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI at /docs uses inline styles and scripts.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'validator.swagger.io'],
-      },
-    },
+  // API answers carry tokens, health data and bookings: no cache may keep one, unless its handler
+  // chose its own Cache-Control.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (API_PATH.test(request.url) && !reply.hasHeader('cache-control')) {
+      void reply.header('cache-control', 'no-store');
+    }
+    return payload;
   });
+  // Swagger UI's pages need inline scripts and styles; they alone get a policy that allows them.
+  // Set before helmet registers, whose own onRoute hook reads `route.helmet`.
+  fastify.addHook('onRoute', (route) => {
+    if (isDocsUi(route.url)) route.helmet = { contentSecurityPolicy: { directives: DOCS_CSP } };
+  });
+  await app.register(helmet, { contentSecurityPolicy: { directives: SITE_CSP } });
   setUpOpenApi(app);
   await serveWebApp(app);
 }

@@ -1,6 +1,7 @@
 import { DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from '../../migrations/index.js';
+import { QueryLogger } from './query-logger.js';
 import { SnakeNamingStrategy } from './snake-naming.strategy.js';
 
 /** The one description of our database, shared by the app, the CLI and the tests. */
@@ -17,7 +18,8 @@ export function databaseOptions(url: string, overrides: Partial<DataSourceOption
     // Lets operators (and the fault tests) tell the app's connections apart in pg_stat_activity.
     applicationName: 'unknot',
     synchronize: false,
-    logging: ['error', 'warn', 'migration'],
+    // Failed queries by SQLSTATE and constraint only: their parameters and messages hold data.
+    logger: new QueryLogger(),
     ...overrides,
   } as DataSourceOptions;
 }

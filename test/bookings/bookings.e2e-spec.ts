@@ -10,6 +10,7 @@ import {
   hoursFromNow,
   loginAdmin,
   makeClient,
+  makeIntake,
   makeOffering,
   makeTherapist,
   overlappingPairs,
@@ -372,6 +373,20 @@ describe('lists', () => {
       .expect(200);
     expect(theirs.body.items.some((b: { id: string }) => ids.includes(b.id))).toBe(false);
   });
+
+  it('refuses a forged cursor whose instant only Date.parse would take', async () => {
+    const forged = Buffer.from(
+      JSON.stringify(['2030', '6f1c2a4e-8b3d-4f5a-9c7e-1d2b3a4c5e6f']),
+    ).toString('base64url');
+    const response = await request(t.server)
+      .get(`${API}/bookings?cursor=${forged}`)
+      .set('Authorization', bearer(client))
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      errors: [{ field: 'cursor', message: 'cursor is not a valid page cursor' }],
+    });
+  });
 });
 
 describe('races', () => {
@@ -561,6 +576,40 @@ describe('the therapist’s week', () => {
     ]);
   });
 
+  it('shows intake facts only for live bookings, never for a cancelled one', async () => {
+    const own = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
+    const patient = await makeClient(t, 'Ivy Intake');
+    const intake = await makeIntake(t, patient, { preferences: { pressure: 'light' } });
+    const [kept, cancelled] = await Promise.all(
+      [9, 12].map(async (hour) => {
+        const booking = await book(t, patient, {
+          therapistId: own.id,
+          offeringId: offering.id,
+          startsAt: utcAt(5, hour),
+          intakeId: intake.id,
+        }).expect(201);
+        return booking.body.id as string;
+      }),
+    );
+    await request(t.server)
+      .post(`${API}/bookings/${cancelled}/cancel`)
+      .set('Authorization', bearer(patient))
+      .send({})
+      .expect(200);
+    const agenda = await request(t.server)
+      .get(`${API}/therapists/me/bookings`)
+      .set('Authorization', bearer(own))
+      .expect(200);
+    expect(agenda.body).toEqual([
+      expect.objectContaining({
+        id: kept,
+        status: 'confirmed',
+        intake: expect.objectContaining({ pregnant: false, pressure: 'light' }),
+      }),
+      expect.objectContaining({ id: cancelled, status: 'cancelled', intake: null }),
+    ]);
+  });
+
   it('publishes a private iCalendar feed that rotation revokes', async () => {
     const own = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
     const kept = await book(t, client, {
@@ -593,6 +642,13 @@ describe('the therapist’s week', () => {
     expect(text).toContain(`UID:${dropped.body.id}@unknot`);
     expect(text.match(/STATUS:CANCELLED/g)).toHaveLength(1);
     expect(text.match(/STATUS:CONFIRMED/g)).toHaveLength(1);
+    // A third-party calendar learns that there is a session and with whom, not what kind.
+    expect(text.match(/^SUMMARY:.*$/gm)).toEqual([
+      'SUMMARY:Massage session — Casey C.',
+      'SUMMARY:Massage session — Casey C.',
+    ]);
+    expect(text).not.toContain(client.name);
+    expect(text.toLowerCase()).not.toContain('swedish');
 
     const rotated = await request(t.server)
       .post(`${API}/therapists/me/calendar/rotate`)

@@ -1,6 +1,18 @@
 import request from 'supertest';
 import { createTestApp, TestApp } from '../support/test-app.js';
-import { API, makeClient, makeIntake, NO_CLOTS } from '../support/factories.js';
+import {
+  ALL_WEEK,
+  API,
+  bearer,
+  book,
+  intakeBody,
+  makeClient,
+  makeIntake,
+  makeOffering,
+  makeTherapist,
+  NO_CLOTS,
+  utcAt,
+} from '../support/factories.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -69,4 +81,97 @@ it('allows only the configured CORS origins', async () => {
     .set('Origin', 'https://evil.example')
     .expect(200);
   expect(other.headers['access-control-allow-origin']).toBeUndefined();
+});
+
+/** A Content-Security-Policy header as directive → sources. */
+function policyOf(header: unknown): Record<string, string[]> {
+  return Object.fromEntries(
+    String(header)
+      .split(';')
+      .map((directive) => directive.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
+}
+
+describe('content security policy', () => {
+  it('allows no inline script or style on the web app or in API answers', async () => {
+    for (const path of ['/', `${API}/techniques`, '/docs-json']) {
+      const response = await request(t.server).get(path).expect(200);
+      const policy = policyOf(response.headers['content-security-policy']);
+      expect({ path, scripts: policy['script-src'], styles: policy['style-src'] }).toEqual({
+        path,
+        scripts: ["'self'"],
+        styles: ["'self'"],
+      });
+      expect(policy['script-src-attr']).toEqual(["'none'"]);
+    }
+  });
+
+  it('serves a web app that needs none: every script is a file', async () => {
+    const page = await request(t.server).get('/').expect(200);
+    const scripts = page.text.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((tag) => !/\ssrc=/.test(tag))).toEqual([]);
+  });
+
+  it('lets only Swagger UI at /docs run its inline scripts and styles', async () => {
+    const ui = await request(t.server).get('/docs').expect(200);
+    const policy = policyOf(ui.headers['content-security-policy']);
+    expect(policy['script-src']).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(policy['style-src']).toEqual(["'self'", "'unsafe-inline'"]);
+  });
+});
+
+it('marks every private answer no-store, problem answers and the calendar feed included', async () => {
+  const offering = await makeOffering(t);
+  const therapist = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
+  const client = await makeClient(t);
+  const intake = await request(t.server)
+    .post(`${API}/intakes`)
+    .set('Authorization', bearer(client))
+    .send(intakeBody())
+    .expect(201);
+  const booking = await book(t, client, {
+    therapistId: therapist.id,
+    offeringId: offering.id,
+    startsAt: utcAt(2, 10),
+  }).expect(201);
+  const login = await request(t.server)
+    .post(`${API}/auth/login`)
+    .send({ email: client.email, password: client.password })
+    .expect(200);
+  const calendar = await request(t.server)
+    .get(`${API}/therapists/me/calendar`)
+    .set('Authorization', bearer(therapist))
+    .expect(200);
+  const answers = {
+    intake,
+    'intake read': await request(t.server)
+      .get(`${API}/intakes/${intake.body.id}`)
+      .set('Authorization', bearer(client))
+      .expect(200),
+    booking,
+    'booking read': await request(t.server)
+      .get(`${API}/bookings/${booking.body.id}`)
+      .set('Authorization', bearer(client))
+      .expect(200),
+    login,
+    'calendar feed': await request(t.server).get(new URL(calendar.body.url).pathname).expect(200),
+    'problem answer': await request(t.server)
+      .get(`${API}/bookings/${booking.body.id}`)
+      .set('Authorization', bearer(await makeClient(t)))
+      .expect(404),
+    'wrong password': await request(t.server)
+      .post(`${API}/auth/login`)
+      .send({ email: client.email, password: 'not-the-password' })
+      .expect(401),
+    // Refused by the router before any hook runs.
+    'malformed path': await request(t.server).get(`${API}/bookings/%E0%A4%A`).expect(400),
+  };
+  const cacheControl = Object.fromEntries(
+    Object.entries(answers).map(([name, response]) => [name, response.headers['cache-control']]),
+  );
+  expect(cacheControl).toEqual(
+    Object.fromEntries(Object.keys(answers).map((name) => [name, 'no-store'])),
+  );
 });

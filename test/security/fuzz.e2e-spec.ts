@@ -12,16 +12,12 @@ import {
   makeOffering,
   makeTherapist,
 } from '../support/factories.js';
-import { hostileBody, hostileValue, plausible, resolve, Schema } from './hostile-values.js';
+import { plausible, resolve } from './hostile-values.js';
 import { ROUTE_POLICY } from './route-policy.js';
+import { documentedRoutes, sendHostileRequests } from './route-walker.js';
 
 /** 100 in the test command; `FUZZ_RUNS=1000` for a longer hunt by hand (about a minute). */
 const RUNS_PER_ROUTE = Math.max(100, Number(process.env.FUZZ_RUNS) || 100);
-
-const asText = (value: unknown) =>
-  typeof value === 'string' ? value : (JSON.stringify(value) ?? 'null');
-/** URLs carry UTF-8: lone surrogates become U+FFFD, as any HTTP client would send them. */
-const wellFormed = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 let t: TestApp;
 let tokens: Record<'client' | 'therapist' | 'admin', Account>;
@@ -36,11 +32,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => t.close());
 
-interface Operation {
-  parameters?: { name: string; in: 'path' | 'query' | 'header'; schema?: Schema }[];
-  requestBody?: { content: Record<string, { schema: Schema }> };
-}
-
 interface Failure {
   route: string;
   /** What was sent, cut short, so a failure can be replayed by hand. */
@@ -49,90 +40,32 @@ interface Failure {
   body: string;
 }
 
-type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-/** One route of the live OpenAPI document, with a token its policy admits (if it needs one). */
-interface DocumentedRoute {
-  route: string;
-  template: string;
-  method: Method;
-  operation: Operation;
-  bodySchema?: Schema;
-  caller?: Account;
-}
-
-/** Every route the app documents, and the schemas its bodies refer to. */
-async function documentedRoutes() {
-  const doc = (await request(t.server).get('/docs-json').expect(200)).body;
-  const components: Record<string, Schema> = doc.components.schemas;
-  const routes: DocumentedRoute[] = Object.entries(
-    doc.paths as Record<string, Record<Method, Operation>>,
-  ).flatMap(([template, methods]) =>
-    Object.entries(methods).map(([method, operation]) => {
-      const route = `${method.toUpperCase()} ${template}`;
-      const role = ROUTE_POLICY[route]?.roles?.[0];
-      return {
-        route,
-        template,
-        method: method as Method,
-        operation,
-        bodySchema: operation.requestBody?.content['application/json']?.schema,
-        caller: role ? tokens[role] : undefined,
-      };
-    }),
-  );
-  return { routes, components };
-}
-
 it(
   `answers ${RUNS_PER_ROUTE} hostile requests per route with problem details, never a 5xx`,
   async () => {
-    const { routes, components } = await documentedRoutes();
+    const { routes, components } = await documentedRoutes(t.server, tokens);
     const failures: Failure[] = [];
-    let cases = 0;
-    for (const { route, template, method, operation, bodySchema, caller } of routes) {
-      const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
-      const input = fc.record({
-        body: bodySchema ? hostileBody(bodySchema, components) : fc.constant(undefined),
-        query: fc.dictionary(
-          query.length ? fc.constantFrom(...query.map((p) => p.name)) : fc.constant('unexpected'),
-          hostileValue.map((v) => wellFormed(asText(v).slice(0, 4000))),
-          { maxKeys: 3 },
-        ),
-        id: fc.oneof(
-          fc.uuid(),
-          hostileValue.map((v) => encodeURIComponent(wellFormed(asText(v).slice(0, 2000)))),
-        ),
-      });
-      await fc.assert(
-        fc.asyncProperty(input, async ({ body, query: params, id }) => {
-          cases++;
-          const path = template.replace(/\{\w+\}/g, id);
-          let call = request(t.server)[method](path).query(params);
-          if (caller) call = call.set('Authorization', bearer(caller));
-          const response =
-            body === undefined
-              ? await call
-              : await call
-                  .set('Content-Type', 'application/json')
-                  .send(JSON.stringify(body) ?? 'null');
-          const isProblem =
-            response.status < 400 ||
-            (String(response.headers['content-type']).startsWith('application/problem+json') &&
-              response.body.status === response.status &&
-              typeof response.body.code === 'string');
-          if (response.status >= 500 || !isProblem) {
-            failures.push({
-              route,
-              sent: JSON.stringify({ path, params, body }).slice(0, 300),
-              status: response.status,
-              body: response.text.slice(0, 300),
-            });
-          }
-        }),
-        { numRuns: RUNS_PER_ROUTE },
-      );
-    }
+    const cases = await sendHostileRequests(
+      t.server,
+      routes,
+      components,
+      RUNS_PER_ROUTE,
+      (route, sent, response) => {
+        const isProblem =
+          response.status < 400 ||
+          (String(response.headers['content-type']).startsWith('application/problem+json') &&
+            response.body.status === response.status &&
+            typeof response.body.code === 'string');
+        if (response.status >= 500 || !isProblem) {
+          failures.push({
+            route,
+            sent: JSON.stringify(sent).slice(0, 300),
+            status: response.status,
+            body: response.text.slice(0, 300),
+          });
+        }
+      },
+    );
     console.info(
       `fuzz: ${routes.length} routes, ${cases} hostile requests, ${failures.length} failures`,
     );
@@ -146,7 +79,7 @@ it(
 // isEmail threw on it (a 500 the random fuzz above found once in CI). Every text field of every body,
 // deterministically: a lone surrogate is a 400 that names the field.
 it('refuses a lone surrogate in every text field of every body, naming the field', async () => {
-  const { routes, components } = await documentedRoutes();
+  const { routes, components } = await documentedRoutes(t.server, tokens);
   const unexpected: { route: string; field: string; status: number; body: string }[] = [];
   let checked = 0;
   for (const { route, template, method, bodySchema, caller } of routes) {

@@ -17,6 +17,8 @@ const MAIN = join(process.cwd(), 'dist', 'src', 'main.js');
 export interface TestApp {
   /** The first instance's stdout. */
   logs(): string;
+  /** The first instance's stderr (uncaught errors, anything written around the logger). */
+  errors(): string;
   /** Base URL of the running app; pass it to supertest's request(). */
   server: string;
   /** A pool on the app's database, for arranging data and asserting what was stored. */
@@ -32,6 +34,8 @@ export interface RunningApp {
   process: ChildProcess;
   /** Everything the app wrote to stdout (its structured logs). */
   output(): string;
+  /** Everything the app wrote to stderr. */
+  errorOutput(): string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -81,6 +85,7 @@ export async function startApp(env: Record<string, string>): Promise<RunningApp>
     url,
     process: child,
     output: () => stdout,
+    errorOutput: () => stderr,
     stop: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
@@ -118,6 +123,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   return {
     server: instances[0].url,
     logs: () => instances[0].output(),
+    errors: () => instances[0].errorOutput(),
     db,
     databaseUrl: url,
     startAnotherInstance: async () => {

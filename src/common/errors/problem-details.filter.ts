@@ -1,6 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error.js';
+import { loggableStack } from './database-error.js';
 import { isDatabaseUnavailable } from './database-unavailable.js';
 import { ErrorCode } from './error-code.js';
 import { makeProblem, Problem, PROBLEM_CONTENT_TYPE } from './problem.js';
@@ -30,7 +32,34 @@ const SAFE_DETAIL: Partial<Record<ErrorCode, string>> = {
   [ErrorCode.UnsupportedMediaType]: 'Send request bodies as application/json.',
   [ErrorCode.ServiceUnavailable]: 'The service is temporarily unavailable; retry shortly.',
   [ErrorCode.InternalError]: 'Something went wrong on our side. It has been logged.',
+  [ErrorCode.Conflict]: 'The change conflicts with data already stored.',
+  [ErrorCode.ConcurrentUpdate]: 'Another change happened at the same moment; please try again.',
 };
+
+/**
+ * What a refusal by PostgreSQL says to the client, by SQLSTATE: the fallback for the refusals no
+ * feature maps to its own code. The driver's message is never sent: it quotes the values.
+ */
+function databaseRefusal(sqlState: unknown): Problem | undefined {
+  if (typeof sqlState !== 'string') return undefined;
+  // Class 22, data exception: a value PostgreSQL cannot take (bad syntax, out of range…).
+  if (sqlState.startsWith('22')) {
+    return makeProblem(
+      400,
+      ErrorCode.ValidationFailed,
+      'A value in the request is malformed or out of range.',
+    );
+  }
+  // Class 23, integrity constraint violation: unique, foreign key, check, exclusion.
+  if (sqlState.startsWith('23')) {
+    return makeProblem(409, ErrorCode.Conflict, SAFE_DETAIL[ErrorCode.Conflict]!);
+  }
+  // Deadlock and serialization failure: another transaction won; retrying is safe.
+  if (sqlState === '40P01' || sqlState === '40001') {
+    return makeProblem(409, ErrorCode.ConcurrentUpdate, SAFE_DETAIL[ErrorCode.ConcurrentUpdate]!);
+  }
+  return undefined;
+}
 
 interface ErrorLike {
   statusCode?: unknown;
@@ -76,6 +105,10 @@ export function toProblem(error: unknown): Problem {
       SAFE_DETAIL[ErrorCode.ServiceUnavailable]!,
     );
   }
+  if (error instanceof QueryFailedError) {
+    const refusal = databaseRefusal((error.driverError as { code?: unknown }).code);
+    if (refusal) return refusal;
+  }
   if (isFastifyError(error)) {
     const status = error.statusCode;
     const code = MALFORMED_BODY_CODES.has(error.code)
@@ -117,7 +150,7 @@ export function sendProblem(
     problem.requestId = String(request.id);
     const message = `${request.method} ${request.routeOptions?.url ?? 'unknown route'} failed (request ${request.id})`;
     if (problem.status === 503) logger.warn(`${message}: database unavailable`);
-    else logger.error(message, error instanceof Error ? error.stack : String(error));
+    else logger.error(message, loggableStack(error));
   }
   if (problem.status === 429) void reply.header('retry-after', '60');
   void reply.status(problem.status).header('content-type', PROBLEM_CONTENT_TYPE).send(problem);

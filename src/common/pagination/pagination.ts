@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { ValidationError } from '../errors/app-error.js';
+import { isInstant } from '../time/instant.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -36,9 +37,13 @@ type CursorValue = string | number;
 export type CursorPart = 'timestamp' | 'uuid' | 'integer' | 'text';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A UTC instant as toISOString writes it, which is how our cursors hold one. Date.parse is far
+ * looser ("2030", "2030 (anything)") and PostgreSQL refuses much of what it accepts.
+ */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
 const PART_CHECKS: Record<CursorPart, (value: unknown) => boolean> = {
-  timestamp: (value) =>
-    typeof value === 'string' && !Number.isNaN(Date.parse(value)) && value.length <= 40,
+  timestamp: (value) => typeof value === 'string' && UTC_INSTANT.test(value) && isInstant(value),
   uuid: (value) => typeof value === 'string' && UUID.test(value),
   integer: (value) => typeof value === 'string' && /^\d{1,18}$/.test(value),
   text: (value) => typeof value === 'string' && value.length <= 200 && !value.includes('\u0000'),

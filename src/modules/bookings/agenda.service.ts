@@ -21,7 +21,7 @@ interface AgendaRow {
 }
 
 /**
- * A therapist's sessions with what each session needs from the client's intake — pregnancy,
+ * A therapist's sessions with what each live session needs from the client's intake — pregnancy,
  * pressure and scent preferences, pain areas, whether a clot risk was cleared — never the answers
  * themselves (red flags, clot answers and causes stay with the client and admins).
  */
@@ -47,7 +47,8 @@ export class AgendaService {
          FROM bookings b
          JOIN offerings o ON o.id = b.offering_id
          JOIN users u ON u.id = b.client_id
-         LEFT JOIN intakes i ON i.id = b.intake_id
+         -- A cancelled session needs nothing from the intake: its health data stays in the database.
+         LEFT JOIN intakes i ON i.id = b.intake_id AND b.status <> 'cancelled'
         WHERE b.therapist_id = $1 AND b.starts_at < $3 AND b.ends_at > $2
         ORDER BY b.starts_at
         LIMIT 500`,

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { TherapistsService, newCalendarToken } from '../therapists/therapists.service.js';
+import { sessionTitle } from './calendar.rules.js';
 
 const FEED_DAYS_BACK = 30;
 const FEED_DAYS_AHEAD = 366;
@@ -47,14 +48,11 @@ export class CalendarService {
       starts_at: Date;
       ends_at: Date;
       status: string;
-      offering_name: string;
       client_name: string;
       updated_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT b.id, b.starts_at, b.ends_at, b.status, o.name AS offering_name, u.name AS client_name,
-              b.updated_at
+      `SELECT b.id, b.starts_at, b.ends_at, b.status, u.name AS client_name, b.updated_at
          FROM bookings b
-         JOIN offerings o ON o.id = b.offering_id
          JOIN users u ON u.id = b.client_id
         WHERE b.therapist_id = $1
           AND b.starts_at > now() - make_interval(days => $2)
@@ -70,7 +68,7 @@ export class CalendarService {
       end: row.ends_at.getTime(),
       endInputType: 'utc',
       endOutputType: 'utc',
-      title: `${row.offering_name} — ${row.client_name}`,
+      title: sessionTitle(row.client_name),
       status: row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       busyStatus: row.status === 'cancelled' ? 'FREE' : 'BUSY',
       lastModified: row.updated_at.getTime(),

@@ -57,12 +57,14 @@ export class TherapistBookingsController {
     return { url: this.absolute(request, await this.calendar.rotate(user.id)) };
   }
 
-  /** The feed calendar apps poll; the secret token in the path is the credential. */
+  /**
+   * The feed calendar apps poll; the secret token in the path is the credential. Like every API
+   * answer it is no-store: a shared cache must not keep a client's sessions.
+   */
   @Public()
   @SkipThrottle()
   @Get('calendar/:file')
   @Header('content-type', 'text/calendar; charset=utf-8')
-  @Header('cache-control', 'private, max-age=300')
   @ApiProduces('text/calendar')
   @ApiProblems(404)
   feed(@Param('file') file: string): Promise<string> {

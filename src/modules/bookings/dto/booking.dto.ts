@@ -154,7 +154,12 @@ export class TherapistBookingResponse {
   @ApiProperty() offeringName!: string;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty() client!: { name: string };
-  @ApiProperty({ type: SessionIntakeFacts, nullable: true }) intake!: SessionIntakeFacts | null;
+  @ApiProperty({
+    type: SessionIntakeFacts,
+    nullable: true,
+    description: 'What the session needs from the intake; null without one or once cancelled',
+  })
+  intake!: SessionIntakeFacts | null;
 }
 
 export class CalendarUrlResponse {

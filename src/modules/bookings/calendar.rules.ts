@@ -1,0 +1,18 @@
+/**
+ * The title of a session in a therapist's calendar feed. The feed lands in third-party calendars
+ * (and their sync servers, lock screens, shared views), so the title is opaque: no technique or
+ * offering — "Prenatal massage" says the client is pregnant — and only the client's first name
+ * with the initial of the last, enough for the therapist to know who is coming.
+ */
+export function sessionTitle(clientName: string): string {
+  return `Massage session — ${shortName(clientName)}`;
+}
+
+/** "Alice Client" → "Alice C."; a one-word name stays as it is. */
+export function shortName(name: string): string {
+  const words = name.trim().split(/\s+/);
+  if (words.length < 2) return words[0] ?? '';
+  // By code point, so a last name starting outside the BMP keeps its whole first letter.
+  const [initial] = Array.from(words[words.length - 1]);
+  return `${words[0]} ${initial}.`;
+}
