@@ -105,6 +105,16 @@ export class GuardTheGate1796154130694 implements MigrationInterface {
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    // Rows the old checks do not allow: a revocation becomes a rejection, retractions go.
+    await queryRunner.query(`
+            UPDATE "certifications"
+               SET "status" = 'rejected',
+                   "decision_note" = coalesce("revocation_reason", "decision_note")
+             WHERE "status" = 'revoked'
+        `);
+    await queryRunner.query(`
+            DELETE FROM "intake_flags" WHERE "code" = 'RED_FLAG_RETRACTED'
+        `);
     await queryRunner.query(`
             ALTER TABLE "intake_flags" DROP CONSTRAINT "CHK_intake_flags_code"
         `);

@@ -447,6 +447,67 @@ describe('3. a new intake re-screens upcoming bookings in its own transaction', 
   });
 });
 
+describe('3b. a held booking is never cleared by time passing', () => {
+  const heldBooking = async (day: number) => {
+    const therapist = await prenatalTherapist();
+    const client = await makeClient(t);
+    await makeIntake(t, client, PREGNANT);
+    const booked = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: prenatal.id,
+      startsAt: utcAt(day, 10),
+    }).expect(201);
+    const risky = await fileIntake(client, intakeBody(CLOT_RISK)).expect(201);
+    // The review never happens, the intake expires, and the session is now less than a day away.
+    await t.db.query(
+      `UPDATE intakes SET created_at = now() - interval '31 days', expires_at = now() - interval '1 day'
+        WHERE client_id = $1`,
+      [client.id],
+    );
+    await t.db.query(
+      `UPDATE bookings SET starts_at = now() + interval '23 hours', ends_at = now() + interval '24 hours',
+              occupied_until = now() + interval '24 hours', screening_deadline = now() WHERE id = $1`,
+      [booked.body.id],
+    );
+    return { client, booking: booked.body, intake: risky.body };
+  };
+
+  it('cancels it at the deadline even when the intake expired unreviewed', async () => {
+    const { client, booking } = await heldBooking(11);
+    await t.db.query(
+      `UPDATE pgboss.job SET start_after = now() WHERE name = 'screening-deadline' AND data->>'clientId' = $1`,
+      [client.id],
+    );
+    let status = 'confirmed';
+    for (let i = 0; i < 100 && status === 'confirmed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await bookingOf(client, booking.id)).status;
+    }
+
+    expect(await bookingOf(client, booking.id)).toMatchObject({
+      status: 'cancelled',
+      cancellationCode: 'CLOT_REVIEW_PENDING',
+    });
+  });
+
+  it('cancels it when its deadline job was lost, by the sweep an instance runs at start-up', async () => {
+    const { client, booking } = await heldBooking(12);
+    await t.db.query(`DELETE FROM pgboss.job WHERE data->>'clientId' = $1`, [client.id]);
+    const other = await t.startAnotherInstance();
+    let status = 'confirmed';
+    for (let i = 0; i < 100 && status === 'confirmed'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      status = (await bookingOf(client, booking.id)).status;
+    }
+    await other.stop();
+    expect(await bookingOf(client, booking.id)).toMatchObject({
+      status: 'cancelled',
+      cancelledBy: 'system',
+      cancellationCode: 'CLOT_REVIEW_PENDING',
+    });
+  });
+});
+
 describe('4. a red flag is not erased by the next check-in', () => {
   it('records a red-flag check-in that stops at the first question', async () => {
     const client = await makeClient(t);
@@ -455,6 +516,21 @@ describe('4. a red flag is not erased by the next check-in', () => {
     expect(stopped.body.flags.map((f: { code: string }) => f.code)).toEqual([
       'RED_FLAG_SEE_DOCTOR',
     ]);
+  });
+
+  it('keeps a stopped check-in blocked even when its red flag is approved', async () => {
+    const therapist = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
+    const client = await makeClient(t);
+    const stopped = await fileIntake(client, CHEST_PAIN).expect(201);
+    await resolveFlag(stopped.body.flags[0].id, 'approve');
+    const refused = await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish.id,
+      startsAt: utcAt(3, 18),
+    }).expect(422);
+    expect(refused.body.code).toBe('INTAKE_BLOCKED');
+    // The clearance counts: a full check-in now needs no second review.
+    expect((await makeIntake(t, client)).status).toBe('clear');
   });
 
   it('holds a later “no” for an admin to confirm the doctor’s clearance', async () => {

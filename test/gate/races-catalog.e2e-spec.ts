@@ -149,6 +149,36 @@ it(`revoking a licence: ${RACE_ROUNDS} rounds against ${BOOKINGS_PER_ROUND} book
   expect(await gateViolations(t.db)).toEqual([]);
 });
 
+it(`editing an offering while it is archived: ${RACE_ROUNDS} rounds, never revived`, async () => {
+  const therapist = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
+  for (let round = 0; round < RACE_ROUNDS; round++) {
+    const offering = await makeOffering(t, { technique: 'swedish', name: `Edited ${round}` });
+    await book(t, clients[round % clients.length], {
+      therapistId: therapist.id,
+      offeringId: offering.id,
+      startsAt: utcAt(8 + Math.floor(round / 10), (round % 10) * 2),
+    }).expect(201);
+    await fireTogether([
+      () =>
+        request(t.server)
+          .delete(`${API}/offerings/${offering.id}`)
+          .set('Authorization', bearer(admin)),
+      ...Array.from(
+        { length: 10 },
+        (_, i) => () =>
+          request(t.server)
+            .patch(`${API}/offerings/${offering.id}`)
+            .set('Authorization', bearer(admin))
+            .send({ priceCents: 9000 + i }),
+      ),
+    ]);
+    const { rows } = await t.db.query(`SELECT archived_at FROM offerings WHERE id = $1`, [
+      offering.id,
+    ]);
+    expect(rows[0].archived_at).not.toBeNull();
+  }
+});
+
 describe('a change to what a booking rests on, while that booking is in flight', () => {
   /**
    * Holds the client's screening lock from the test's own connection, so a booking stops between

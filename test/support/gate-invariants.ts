@@ -28,9 +28,14 @@ export async function gateViolations(db: Pool): Promise<{ id: string; reason: st
                     WHERE c.therapist_id = b.therapist_id AND c.kind = 'prenatal' AND c.status = 'verified'
                       AND ((c.expires_on + 1)::timestamp AT TIME ZONE 'UTC') >= b.ends_at) AS prenatal_certified
       FROM bookings b
+      -- The client's latest unexpired intake, else the one the booking rests on, expired or not.
       LEFT JOIN LATERAL (
-        SELECT * FROM intakes i WHERE i.client_id = b.client_id AND i.expires_at > now()
-         ORDER BY i.created_at DESC, i.id DESC LIMIT 1) li ON true
+        SELECT * FROM (
+          (SELECT i.*, 0 AS pick FROM intakes i WHERE i.client_id = b.client_id AND i.expires_at > now()
+            ORDER BY i.created_at DESC, i.id DESC LIMIT 1)
+          UNION ALL
+          (SELECT own.*, 1 AS pick FROM intakes own WHERE own.id = b.intake_id)) candidates
+         ORDER BY pick LIMIT 1) li ON true
      WHERE b.status = 'confirmed' AND b.starts_at > now()`);
   const violations: { id: string; reason: string }[] = [];
   for (const row of rows) {

@@ -37,6 +37,7 @@ export class AdminController {
 
   @Post('certifications/:id/verify')
   @HttpCode(200)
+  @ApiOkResponse({ type: CertificationResponse })
   @ApiAuth(400, 404, 409)
   verify(
     @CurrentUser() admin: AuthUser,
@@ -48,6 +49,7 @@ export class AdminController {
 
   @Post('certifications/:id/reject')
   @HttpCode(200)
+  @ApiOkResponse({ type: CertificationResponse })
   @ApiAuth(400, 404, 409)
   reject(
     @CurrentUser() admin: AuthUser,
@@ -59,6 +61,7 @@ export class AdminController {
 
   @Post('certifications/:id/revoke')
   @HttpCode(200)
+  @ApiOkResponse({ type: CertificationResponse })
   @ApiAuth(400, 404, 409)
   revoke(
     @CurrentUser() admin: AuthUser,

@@ -22,7 +22,10 @@ export interface LedgerBooking {
 
 /** A therapist's upcoming booking, with what its qualification depends on. */
 export interface TherapistLedgerBooking extends LedgerBooking {
-  /** The client's latest unexpired intake says pregnant: the session needs prenatal certification. */
+  /**
+   * The intake the booking is judged by (the client's latest unexpired one, else the booking's
+   * own) says pregnant: the session needs prenatal certification.
+   */
   clientPregnant: boolean;
 }
 
@@ -101,9 +104,11 @@ export class BookingLedger {
   ): Promise<TherapistLedgerBooking[]> {
     const rows: (LedgerRow & { client_pregnant: boolean | null })[] = await manager.query(
       `SELECT ${COLUMNS},
-              (SELECT i.pregnant FROM intakes i
-                WHERE i.client_id = bookings.client_id AND i.expires_at > $2
-                ORDER BY i.created_at DESC, i.id DESC LIMIT 1) AS client_pregnant
+              coalesce(
+                (SELECT i.pregnant FROM intakes i
+                  WHERE i.client_id = bookings.client_id AND i.expires_at > $2
+                  ORDER BY i.created_at DESC, i.id DESC LIMIT 1),
+                (SELECT own.pregnant FROM intakes own WHERE own.id = bookings.intake_id)) AS client_pregnant
          FROM bookings
         WHERE therapist_id = $1 AND status = 'confirmed' AND starts_at > $2
         ORDER BY starts_at, id FOR UPDATE OF bookings`,
@@ -140,7 +145,7 @@ export class BookingLedger {
       `UPDATE bookings
           SET status = 'cancelled', cancelled_at = now(), cancelled_by = NULL,
               canceller_role = 'system', cancellation_code = $2, late_cancellation = false,
-              updated_at = now()
+              screening = 'clear', screening_deadline = NULL, updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = 'confirmed'`,
       [ids, code],
     );

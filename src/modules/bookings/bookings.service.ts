@@ -36,8 +36,10 @@ const MINUTE_MS = 60_000;
 export const MAX_SLOT_WINDOW_DAYS = 31;
 const IDEMPOTENCY_TTL_MS = DAY_MS;
 
-/** PostgreSQL refusals that mean "someone else got there first". */
-const CONFLICT_CODES = new Set(['23P01', '40P01', '40001']);
+/** PostgreSQL's refusal of an overlapping live booking (the exclusion constraint). */
+const EXCLUSION_VIOLATION = '23P01';
+/** A deadlock or serialization failure: nothing was decided, so a retry may succeed. */
+const TRANSIENT_CODES = new Set(['40P01', '40001']);
 
 export function toBookingResponse(booking: Booking): BookingResponse {
   return {
@@ -75,7 +77,13 @@ function asDomainError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof QueryFailedError) {
     const { code, constraint } = error.driverError as { code?: string; constraint?: string };
-    if (code && CONFLICT_CODES.has(code)) return slotTaken();
+    if (code === EXCLUSION_VIOLATION) return slotTaken();
+    if (code && TRANSIENT_CODES.has(code)) {
+      return new AppError(
+        ErrorCode.ConcurrentUpdate,
+        'Another change happened at the same moment; please try again.',
+      );
+    }
     // The row locks below make these unreachable; kept so a missed path still answers plainly.
     if (code === '23503' && constraint === 'FK_bookings_offering') {
       return new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
@@ -207,6 +215,13 @@ export class BookingsService {
             'This Idempotency-Key was used with another request body; use a new key.',
           );
         }
+        if (stored.status_code === 201) {
+          // The booking as it is now: it may have been cancelled since the first answer.
+          const booking = await manager.findOneByOrFail(Booking, {
+            id: String(stored.response_body.id),
+          });
+          return { statusCode: 201, body: { ...toBookingResponse(booking) } };
+        }
         return { statusCode: stored.status_code, body: stored.response_body };
       }
       if (stored) {
@@ -222,7 +237,8 @@ export class BookingsService {
         answer = { statusCode: 201, body: { ...booking } };
       } catch (error) {
         const refusal = asDomainError(error);
-        if (!refusal) throw error;
+        // A transient failure is not an answer to remember: the whole attempt rolls back.
+        if (!refusal || refusal.code === ErrorCode.ConcurrentUpdate) throw refusal ?? error;
         await manager.query('ROLLBACK TO SAVEPOINT booking_attempt');
         answer = {
           statusCode: refusal.status,
@@ -396,6 +412,9 @@ export class BookingsService {
         booking.cancelledAt = new Date(now);
         booking.cancelledBy = user.id;
         booking.cancellerRole = user.role;
+        // A cancelled booking waits for no review.
+        booking.screening = 'clear';
+        booking.screeningDeadline = null;
         booking.cancellationReason = reason ?? null;
         booking.lateCancellation = isLateCancellation(
           user.id === booking.clientId,

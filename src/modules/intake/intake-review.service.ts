@@ -15,7 +15,7 @@ import {
 } from './dto/intake.dto.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
-import { statusAfterReview } from './intake.rules.js';
+import { answeredInFull, statusAfterReview } from './intake.rules.js';
 import { toFlagResponse, toIntakeResponse } from './intake.service.js';
 import { RescreeningService } from './rescreening.service.js';
 import { lockClientScreening } from './screening-facts.js';
@@ -118,7 +118,9 @@ export class IntakeReviewService {
       });
       await manager.save(flag);
       const flags = await manager.findBy(IntakeFlag, { intakeId: intake.id });
-      await manager.update(Intake, { id: intake.id }, { status: statusAfterReview(flags) });
+      // A check-in that stopped at a red flag holds too few answers to book on, whatever the review.
+      const status = answeredInFull(intake.answers) ? statusAfterReview(flags) : 'blocked';
+      await manager.update(Intake, { id: intake.id }, { status });
       // An approval clears bookings that waited for it; a rejection cancels them.
       await this.rescreening.rescreenClient(manager, intake.clientId);
       await this.audit.record(

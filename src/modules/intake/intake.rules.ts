@@ -76,6 +76,19 @@ export function missingClotAnswers(answers: IntakeAnswers): string[] {
   ).map((question) => `clotScreening.${question}`);
 }
 
+/** Every question but the optional groups was answered (a red-flag check-in may stop early). */
+export function answeredInFull(answers: Partial<IntakeAnswers>): boolean {
+  return (
+    Array.isArray(answers.painAreas) &&
+    Array.isArray(answers.sensations) &&
+    Array.isArray(answers.causes) &&
+    answers.onset !== undefined &&
+    typeof answers.knots === 'boolean' &&
+    typeof answers.stressLevel === 'number' &&
+    answers.pregnancy !== undefined
+  );
+}
+
 export function hasClotRisk(answers: IntakeAnswers): boolean {
   return CLOT_QUESTIONS.some((question) => answers.clotScreening?.[question] === true);
 }

@@ -137,7 +137,8 @@ export class IntakeService {
     return this.dataSource.transaction(async (manager) => {
       await lockClientScreening(manager, clientId);
       const now = new Date();
-      const assessment = assessIntake(answers, undefined, await this.menu(manager));
+      const pregnant = answers.pregnancy?.pregnant === true;
+      const assessment = assessIntake(answers, undefined, await this.menu(manager, pregnant));
       const retraction = hasRedFlag(answers)
         ? null
         : await this.retractedRedFlag(manager, clientId, now);
@@ -149,7 +150,7 @@ export class IntakeService {
           status: statusAfterReview(
             assessment.flags.map((f) => ({ code: f.code, status: 'open' })),
           ),
-          pregnant: answers.pregnancy?.pregnant === true,
+          pregnant,
           // The DTO requires all five answers whenever the group is given.
           clotScreened: answers.clotScreening !== undefined,
           suggestions: assessment.suggestions,
@@ -177,14 +178,18 @@ export class IntakeService {
   }
 
   /**
-   * Techniques the menu offers now with a therapist qualified for them today: the only ones an
-   * intake may suggest, so a suggestion is never a dead end.
+   * Techniques the menu offers now with a therapist qualified for them today — prenatal-certified
+   * too for a pregnant client: the only ones an intake may suggest, so a suggestion is never a
+   * dead end.
    */
-  private async menu(manager: EntityManager): Promise<Set<TechniqueSlug>> {
+  private async menu(manager: EntityManager, pregnant: boolean): Promise<Set<TechniqueSlug>> {
     const rows: { technique_slug: TechniqueSlug }[] = await manager.query(
       `SELECT DISTINCT o.technique_slug FROM offerings o
         WHERE o.archived_at IS NULL
-          AND EXISTS (SELECT 1 FROM therapists t WHERE ${qualifiedForSql('t.id', 'o.technique_slug')})`,
+          AND EXISTS (SELECT 1 FROM therapists t
+                       WHERE ${qualifiedForSql('t.id', 'o.technique_slug')}
+                         AND (NOT $1 OR ${validCertificationSql('t.id', `'prenatal'`)}))`,
+      [pregnant],
     );
     return new Set(rows.map((row) => row.technique_slug));
   }
@@ -245,6 +250,19 @@ export class IntakeService {
     const intake = await manager.findOneBy(Intake, { id, clientId: client.id });
     if (!intake) throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
     const now = Date.now();
+    const newer = await manager
+      .createQueryBuilder(Intake, 'i')
+      .where('i.client_id = :clientId AND i.created_at > :createdAt', {
+        clientId: client.id,
+        createdAt: intake.createdAt,
+      })
+      .getExists();
+    if (newer) {
+      throw new AppError(
+        ErrorCode.IntakeSuperseded,
+        'A newer check-in replaced this one; see the matches of your latest check-in.',
+      );
+    }
     if (intake.expiresAt.getTime() <= now) {
       throw new AppError(
         ErrorCode.IntakeExpired,

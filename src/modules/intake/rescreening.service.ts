@@ -5,17 +5,28 @@ import { BookingLedger, LedgerBooking } from '../bookings/booking-ledger.service
 import { JobQueue } from '../jobs/job-queue.service.js';
 import type { AffectedBookingResponse } from './dto/intake.dto.js';
 import type { TechniqueSlug } from './intake.types.js';
-import { latestIntake, lockClientScreening, prenatalCertifiedThrough } from './screening-facts.js';
+import {
+  intakeForBooking,
+  latestIntake,
+  lockClientScreening,
+  prenatalCertifiedThrough,
+} from './screening-facts.js';
 import { isPrenatal, rescreen } from './screening.rules.js';
 
 /** Re-screens a client's bookings when a kept booking's clot-review deadline passes. */
 export const SCREENING_DEADLINE_QUEUE = 'screening-deadline';
+/**
+ * Every five minutes, and once when an instance starts: re-screens every client with a booking
+ * whose review deadline has passed — a backstop for a deadline job that failed or was lost — and,
+ * at start-up, every client with upcoming bookings (those made before this gate existed too).
+ */
+export const SCREENING_SWEEP_QUEUE = 'screening-sweep';
 
 /**
- * Judges a client's upcoming bookings again by their latest intake — after a new intake, a flag
- * decision, or a clot-review deadline — in the caller's transaction, under the client's screening
- * lock. A booking the gate would now refuse is cancelled by the system; one that only waits for a
- * clot review is kept as `pending-review` until 24 hours before its start.
+ * Judges a client's upcoming bookings again — after a new intake, a flag decision, or a clot-review
+ * deadline — in the caller's transaction, under the client's screening lock. A booking the gate
+ * would now refuse is cancelled by the system; one that only waits for a clot review is kept as
+ * `pending-review` until 24 hours before its start.
  */
 @Injectable()
 export class RescreeningService implements OnModuleInit {
@@ -26,12 +37,31 @@ export class RescreeningService implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.jobs.handle<{ clientId: string }>(SCREENING_DEADLINE_QUEUE, ({ clientId }) =>
-      this.dataSource.transaction(async (manager) => {
-        await lockClientScreening(manager, clientId);
-        await this.rescreenClient(manager, clientId);
-      }),
+    this.jobs.handle<{ clientId: string }>(
+      SCREENING_DEADLINE_QUEUE,
+      ({ clientId }) => this.rescreenInOwnTransaction(clientId),
+      { policy: 'short' },
     );
+    this.jobs.handle<{ all?: boolean }>(
+      SCREENING_SWEEP_QUEUE,
+      async ({ all }) => {
+        const rows: { client_id: string }[] = await this.dataSource.query(
+          `SELECT DISTINCT client_id FROM bookings
+            WHERE status = 'confirmed' AND starts_at > now()
+              AND ($1::boolean OR (screening = 'pending-review' AND screening_deadline <= now()))`,
+          [all === true],
+        );
+        for (const { client_id } of rows) await this.rescreenInOwnTransaction(client_id);
+      },
+      { cron: '*/5 * * * *', atStartUp: { all: true } },
+    );
+  }
+
+  private async rescreenInOwnTransaction(clientId: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await lockClientScreening(manager, clientId);
+      await this.rescreenClient(manager, clientId);
+    });
   }
 
   /** The caller holds the client's screening lock. Answers the bookings whose state changed. */
@@ -39,11 +69,13 @@ export class RescreeningService implements OnModuleInit {
     manager: EntityManager,
     clientId: string,
   ): Promise<AffectedBookingResponse[]> {
-    const now = new Date();
-    const intake = await latestIntake(manager, clientId, now);
+    // The database's clock: the one that decides when a deadline job may start.
+    const [{ now }]: { now: Date }[] = await manager.query(`SELECT now() AS now`);
+    const latest = await latestIntake(manager, clientId, now);
     const bookings = await this.ledger.upcomingForClient(manager, clientId, now);
     const affected: AffectedBookingResponse[] = [];
     for (const booking of bookings) {
+      const intake = await intakeForBooking(manager, latest, booking.intakeId);
       const technique = booking.technique as TechniqueSlug;
       const prenatalCertified =
         !isPrenatal(intake, technique) ||
@@ -58,17 +90,23 @@ export class RescreeningService implements OnModuleInit {
         affected.push(affectedOf(booking, 'cancelled', 'clear', verdict.code));
       } else if (verdict.action === 'await-review') {
         const deadline = new Date(verdict.deadline);
-        if (booking.screeningDeadline?.getTime() !== deadline.getTime()) {
-          await this.jobs.send(manager, SCREENING_DEADLINE_QUEUE, { clientId }, deadline);
-        }
+        // One waiting job per booking and deadline, however often the booking is re-screened.
+        await this.jobs.send(
+          manager,
+          SCREENING_DEADLINE_QUEUE,
+          { clientId },
+          deadline,
+          `${booking.id}@${deadline.toISOString()}`,
+        );
         await this.ledger.setScreening(manager, booking.id, 'pending-review', deadline, intake!.id);
         if (booking.screening !== 'pending-review') {
           affected.push(affectedOf(booking, 'confirmed', 'pending-review', null));
         }
       } else {
         await this.ledger.setScreening(manager, booking.id, 'clear', null, intake?.id ?? null);
-        if (booking.screening !== 'clear')
+        if (booking.screening !== 'clear') {
           affected.push(affectedOf(booking, 'confirmed', 'clear', null));
+        }
       }
     }
     return affected;
@@ -85,7 +123,7 @@ function affectedOf(
     id: booking.id,
     status,
     cancellationCode,
-    screening: status === 'cancelled' ? booking.screening : screening,
+    screening,
     startsAt: booking.startsAt.toISOString(),
     technique: booking.technique,
   };

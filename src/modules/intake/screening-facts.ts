@@ -14,7 +14,7 @@ export async function lockClientScreening(manager: EntityManager, clientId: stri
   ]);
 }
 
-/** The client's latest unexpired intake with its flags: the only one the gate ever judges. */
+/** The client's latest unexpired intake with its flags: the only one the gate judges a new booking by. */
 export async function latestIntake(
   manager: EntityManager,
   clientId: string,
@@ -26,7 +26,25 @@ export async function latestIntake(
     .orderBy('i.created_at', 'DESC')
     .addOrderBy('i.id', 'DESC')
     .getOne();
-  if (!intake) return null;
+  return intake ? withFlags(manager, intake) : null;
+}
+
+/**
+ * The intake a booking already made is re-judged by: the client's latest unexpired one, or else
+ * the one the booking rests on, expired or not — an intake that expired before its clot risk was
+ * reviewed clears nothing.
+ */
+export async function intakeForBooking(
+  manager: EntityManager,
+  latest: LatestIntake | null,
+  bookingIntakeId: string | null,
+): Promise<LatestIntake | null> {
+  if (latest || !bookingIntakeId) return latest;
+  const intake = await manager.findOneBy(Intake, { id: bookingIntakeId });
+  return intake ? withFlags(manager, intake) : null;
+}
+
+async function withFlags(manager: EntityManager, intake: Intake): Promise<LatestIntake> {
   const flags = await manager.find(IntakeFlag, { where: { intakeId: intake.id } });
   return {
     id: intake.id,

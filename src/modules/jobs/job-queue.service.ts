@@ -5,6 +5,15 @@ import { AppConfig } from '../../config/app-config.js';
 
 export type JobHandler<T> = (data: T) => Promise<void>;
 
+export interface QueueOptions<T> {
+  /** `short`: at most one waiting job per singleton key (a re-sent job is not doubled). */
+  policy?: 'standard' | 'short';
+  /** Also run on this cron schedule (pg-boss keeps one schedule across instances). */
+  cron?: string;
+  /** Also run once when an instance starts, with this data. */
+  atStartUp?: T;
+}
+
 /** How long a stopping instance lets a job in flight finish before pg-boss releases it. */
 const STOP_TIMEOUT_MS = 10_000;
 
@@ -18,7 +27,10 @@ const STOP_TIMEOUT_MS = 10_000;
 export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
-  private readonly handlers = new Map<string, JobHandler<never>>();
+  private readonly queues = new Map<
+    string,
+    { handler: JobHandler<never>; options: QueueOptions<object> }
+  >();
 
   constructor(private readonly config: AppConfig) {
     this.boss = new PgBoss({
@@ -39,22 +51,40 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /** Registers the worker of a queue; call from a provider's constructor or onModuleInit. */
-  handle<T>(queue: string, handler: JobHandler<T>): void {
-    this.handlers.set(queue, handler as JobHandler<never>);
+  handle<T extends object>(
+    queue: string,
+    handler: JobHandler<T>,
+    options: QueueOptions<T> = {},
+  ): void {
+    this.queues.set(queue, { handler: handler as JobHandler<never>, options });
   }
 
-  /** Schedules a job inside the caller's transaction; it runs at or after `startAfter`. */
-  async send(manager: EntityManager, queue: string, data: object, startAfter: Date): Promise<void> {
-    await this.boss.send(queue, data, {
+  /**
+   * Schedules a job inside the caller's transaction; it runs at or after `startAfter`. On a
+   * `short` queue a job with the same `singletonKey` still waiting is not doubled.
+   */
+  async send(
+    manager: EntityManager,
+    queue: string,
+    data: object,
+    startAfter: Date,
+    singletonKey?: string,
+  ): Promise<void> {
+    if (!this.queues.has(queue)) throw new Error(`No worker handles the job queue ${queue}`);
+    const id = await this.boss.send(queue, data, {
       startAfter,
+      singletonKey,
       db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) },
     });
+    if (id === null && singletonKey === undefined) {
+      throw new Error(`The job queue ${queue} refused a job`);
+    }
   }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
-    for (const [queue, handler] of this.handlers) {
-      await this.boss.createQueue(queue);
+    for (const [queue, { handler, options }] of this.queues) {
+      await this.boss.createQueue(queue, { name: queue, policy: options.policy ?? 'standard' });
       await this.boss.work<object>(
         queue,
         { pollingIntervalSeconds: this.config.jobPollSeconds },
@@ -62,6 +92,8 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
           for (const job of jobs) await handler(job.data as never);
         },
       );
+      if (options.cron) await this.boss.schedule(queue, options.cron, {});
+      if (options.atStartUp) await this.boss.send(queue, options.atStartUp);
     }
   }
 

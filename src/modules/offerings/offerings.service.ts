@@ -71,17 +71,31 @@ export class OfferingsService {
     return toOfferingResponse(offering);
   }
 
-  /** Existing bookings keep the duration and price they were booked at. */
+  /**
+   * Existing bookings keep the duration and price they were booked at. One UPDATE of a live row:
+   * an offering archived or deleted meanwhile stays so (404), never revived by a stale copy.
+   */
   async update(id: string, dto: UpdateOfferingDto): Promise<OfferingResponse> {
-    const offering = await this.findLive(id);
-    Object.assign(offering, {
-      techniqueSlug: dto.technique ?? offering.techniqueSlug,
-      name: dto.name ?? offering.name,
-      durationMinutes: dto.durationMinutes ?? offering.durationMinutes,
-      priceCents: dto.priceCents ?? offering.priceCents,
-      bufferMinutes: dto.bufferMinutes ?? offering.bufferMinutes,
-    });
-    return toOfferingResponse(await this.offerings.save(offering));
+    const changes = Object.fromEntries(
+      Object.entries({
+        techniqueSlug: dto.technique,
+        name: dto.name,
+        durationMinutes: dto.durationMinutes,
+        priceCents: dto.priceCents,
+        bufferMinutes: dto.bufferMinutes,
+      }).filter(([, value]) => value !== undefined),
+    );
+    if (Object.keys(changes).length === 0) return this.get(id);
+    const result = await this.offerings
+      .createQueryBuilder()
+      .update(Offering)
+      .set(changes)
+      .where('id = :id AND archived_at IS NULL', { id })
+      .returning('*')
+      .execute();
+    const [row] = result.raw as Record<string, unknown>[];
+    if (!row) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    return toOfferingResponse(await this.findLive(id));
   }
 
   /** Deletes an unused offering; one with bookings is archived so its history is never lost. */

@@ -31,7 +31,7 @@ export class TherapistsController {
 
   @Roles('therapist')
   @Put('me')
-  @ApiAuth(400)
+  @ApiAuth(400, 409)
   @ApiOkResponse({ type: TherapistProfileResponse })
   upsertProfile(
     @CurrentUser() user: AuthUser,
