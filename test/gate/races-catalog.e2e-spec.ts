@@ -16,6 +16,7 @@ import {
   BOOKINGS_PER_ROUND,
   fireTogether,
   gateViolations,
+  staggered,
   RACE_ROUNDS,
 } from '../support/gate-invariants.js';
 
@@ -64,10 +65,11 @@ it(`archiving or deleting an offering: ${RACE_ROUNDS} rounds against ${BOOKINGS_
     // Never booked before: without the lock, DELETE removed it under a booking in flight (500).
     const offering = await makeOffering(t, { technique: 'swedish', name: `Round ${round}` });
     const answers = await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .delete(`${API}/offerings/${offering.id}`)
           .set('Authorization', bearer(admin)),
+      ),
       ...bookingsOf(therapist, offering.id),
     ]);
     const booked = answers.slice(1).filter((a) => a.status === 201).length;
@@ -96,7 +98,7 @@ it(`dropping a technique: ${RACE_ROUNDS} rounds against ${BOOKINGS_PER_ROUND} bo
       weekly: ALL_WEEK,
     });
     const answers = await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .put(`${API}/therapists/me`)
           .set('Authorization', bearer(therapist))
@@ -106,6 +108,7 @@ it(`dropping a technique: ${RACE_ROUNDS} rounds against ${BOOKINGS_PER_ROUND} bo
             timezone: 'UTC',
             techniques: ['swedish'],
           }),
+      ),
       ...bookingsOf(therapist, deepTissue.id),
     ]);
     const booked = answers.slice(1).filter((a) => a.status === 201).length;
@@ -130,11 +133,12 @@ it(`revoking a licence: ${RACE_ROUNDS} rounds against ${BOOKINGS_PER_ROUND} book
       await t.db.query(`SELECT id FROM certifications WHERE therapist_id = $1`, [therapist.id])
     ).rows;
     const answers = await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .post(`${API}/admin/certifications/${licence.id}/revoke`)
           .set('Authorization', bearer(admin))
           .send({ reason: 'Suspended by the board.' }),
+      ),
       ...bookingsOf(therapist, swedish.id),
     ]);
     expect(answers[0].status).toBe(200);
@@ -159,10 +163,11 @@ it(`editing an offering while it is archived: ${RACE_ROUNDS} rounds, never reviv
       startsAt: utcAt(8 + Math.floor(round / 10), (round % 10) * 2),
     }).expect(201);
     await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .delete(`${API}/offerings/${offering.id}`)
           .set('Authorization', bearer(admin)),
+      ),
       ...Array.from(
         { length: 10 },
         (_, i) => () =>

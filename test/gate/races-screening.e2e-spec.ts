@@ -19,6 +19,7 @@ import {
   BOOKINGS_PER_ROUND,
   fireTogether,
   gateViolations,
+  staggered,
   RACE_ROUNDS,
 } from '../support/gate-invariants.js';
 
@@ -58,11 +59,12 @@ it(`a blocking intake: ${RACE_ROUNDS} rounds against ${BOOKINGS_PER_ROUND} booki
     const client = await makeClient(t);
     await makeIntake(t, client);
     await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .post(`${API}/intakes`)
           .set('Authorization', bearer(client))
           .send({ redFlags: { chestPain: true, radiatingPain: false, fever: false } }),
+      ),
       ...bookingsBy(client, therapist, swedish.id),
     ]);
     const { rows } = await t.db.query(
@@ -93,11 +95,12 @@ it(`a clot-risk decision: ${RACE_ROUNDS} rounds against ${BOOKINGS_PER_ROUND} pr
     const intake = await makeIntake(t, client, CLOT_RISK);
     const flag = intake.flags.find((f: { code: string }) => f.code === 'CLOT_RISK');
     const answers = await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .post(`${API}/admin/intake-flags/${flag.id}/resolve`)
           .set('Authorization', bearer(admin))
           .send({ decision, note: 'Reviewed with the client’s midwife.' }),
+      ),
       ...bookingsBy(client, therapist, prenatal.id),
     ]);
     expect(answers[0].status).toBe(200);
@@ -152,11 +155,12 @@ it('a new intake while bookings of another kind are in flight leaves no pregnant
     const client = await makeClient(t);
     await makeIntake(t, client);
     await fireTogether([
-      () =>
+      staggered(round, () =>
         request(t.server)
           .post(`${API}/intakes`)
           .set('Authorization', bearer(client))
           .send(intakeBody({ pregnancy: { pregnant: true, weeks: 12 }, clotScreening: NO_CLOTS })),
+      ),
       ...bookingsBy(client, therapist, deep.id),
     ]);
   }

@@ -69,6 +69,19 @@ export async function fireTogether(
   return answers.map((answer) => ({ status: answer.status, code: answer.body?.code }));
 }
 
+/**
+ * The change: on even rounds sent before the bookings, on odd rounds 5, 15 or 25 ms after them —
+ * so it lands first, amid them or after them, and every interleaving gets tried.
+ */
+export const staggered =
+  <T>(round: number, send: () => PromiseLike<T>) =>
+  () =>
+    round % 2 === 0
+      ? send()
+      : new Promise<T>((resolve, reject) =>
+          setTimeout(() => Promise.resolve(send()).then(resolve, reject), 5 + (round % 3) * 10),
+        );
+
 /** Rounds per race; RACE_ROUNDS raises it for a longer hunt by hand. */
 export const RACE_ROUNDS = Number(process.env.RACE_ROUNDS ?? 8);
 export const BOOKINGS_PER_ROUND = 20;
