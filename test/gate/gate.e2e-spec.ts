@@ -6,6 +6,7 @@ import {
   API,
   bearer,
   book,
+  certify,
   intakeBody,
   loginAdmin,
   makeClient,
@@ -62,6 +63,18 @@ const bookingOf = async (client: Account, id: string) =>
       .expect(200)
   ).body;
 
+/** Waits (10 s at most) for a job to cancel the booking; the assertion after it says whether it did. */
+async function untilCancelled(client: Account, id: string): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    if ((await bookingOf(client, id)).status === 'cancelled') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** Books and expects a 422: answers the refusal's code. */
+const refusal = async (client: Account, body: Parameters<typeof book>[2]) =>
+  (await book(t, client, body).expect(422)).body.code as string;
+
 const resolveFlag = (flagId: string, decision: 'approve' | 'reject') =>
   request(t.server)
     .post(`${API}/admin/intake-flags/${flagId}/resolve`)
@@ -77,27 +90,30 @@ describe('1. the gate judges the latest intake, whatever intake the request name
     const newer = await makeIntake(t, client, CLOT_RISK);
     expect(newer.status).toBe('needs-review');
     for (const offering of [deepTissue, prenatal]) {
-      const named = await book(t, client, {
-        therapistId: therapist.id,
-        offeringId: offering.id,
-        startsAt: utcAt(3, 10),
-        intakeId: older.id,
-      }).expect(422);
-      expect(named.body.code).toBe('INTAKE_SUPERSEDED');
+      expect(
+        await refusal(client, {
+          therapistId: therapist.id,
+          offeringId: offering.id,
+          startsAt: utcAt(3, 10),
+          intakeId: older.id,
+        }),
+      ).toBe('INTAKE_SUPERSEDED');
     }
-    const deep = await book(t, client, {
-      therapistId: therapist.id,
-      offeringId: deepTissue.id,
-      startsAt: utcAt(3, 10),
-    }).expect(422);
-    expect(deep.body.code).toBe('TECHNIQUE_CONTRAINDICATED');
-    const prenatalAnswer = await book(t, client, {
-      therapistId: therapist.id,
-      offeringId: prenatal.id,
-      startsAt: utcAt(3, 10),
-      intakeId: newer.id,
-    }).expect(422);
-    expect(prenatalAnswer.body.code).toBe('CLOT_REVIEW_PENDING');
+    expect(
+      await refusal(client, {
+        therapistId: therapist.id,
+        offeringId: deepTissue.id,
+        startsAt: utcAt(3, 10),
+      }),
+    ).toBe('TECHNIQUE_CONTRAINDICATED');
+    expect(
+      await refusal(client, {
+        therapistId: therapist.id,
+        offeringId: prenatal.id,
+        startsAt: utcAt(3, 10),
+        intakeId: newer.id,
+      }),
+    ).toBe('CLOT_REVIEW_PENDING');
     const { rows } = await t.db.query(
       `SELECT count(*)::int AS n FROM bookings WHERE client_id = $1`,
       [client.id],
@@ -134,17 +150,8 @@ describe('2. qualifications hold on the session’s date', () => {
       verified: [],
       weekly: ALL_WEEK,
     });
-    const licence = await request(t.server)
-      .post(`${API}/therapists/me/certifications`)
-      .set('Authorization', bearer(therapist))
-      .send({ kind: 'massage-license', issuer: 'State Board', number: 'L-1', expiresOn })
-      .expect(201);
-    await request(t.server)
-      .post(`${API}/admin/certifications/${licence.body.id}/verify`)
-      .set('Authorization', bearer(admin))
-      .send({})
-      .expect(200);
-    return { therapist, licenceId: licence.body.id as string };
+    const licenceId = await certify(t, therapist, 'massage-license', expiresOn, admin);
+    return { therapist, licenceId };
   };
 
   it('offers and books no session that ends after the licence expires', async () => {
@@ -160,12 +167,13 @@ describe('2. qualifications hold on the session’s date', () => {
       slots.body.slots.every((s: { endsAt: string }) => Date.parse(s.endsAt) <= lastValid),
     ).toBe(true);
     const client = await makeClient(t);
-    const late = await book(t, client, {
-      therapistId: therapist.id,
-      offeringId: swedish.id,
-      startsAt: utcAt(8, 10),
-    }).expect(422);
-    expect(late.body.code).toBe('THERAPIST_NOT_QUALIFIED');
+    expect(
+      await refusal(client, {
+        therapistId: therapist.id,
+        offeringId: swedish.id,
+        startsAt: utcAt(8, 10),
+      }),
+    ).toBe('THERAPIST_NOT_QUALIFIED');
     await book(t, client, {
       therapistId: therapist.id,
       offeringId: swedish.id,
@@ -179,16 +187,7 @@ describe('2. qualifications hold on the session’s date', () => {
       verified: ['massage-license'],
       weekly: ALL_WEEK,
     });
-    const cert = await request(t.server)
-      .post(`${API}/therapists/me/certifications`)
-      .set('Authorization', bearer(therapist))
-      .send({ kind: 'prenatal', issuer: 'Board', number: 'P-1', expiresOn: dayAfter(2) })
-      .expect(201);
-    await request(t.server)
-      .post(`${API}/admin/certifications/${cert.body.id}/verify`)
-      .set('Authorization', bearer(admin))
-      .send({})
-      .expect(200);
+    await certify(t, therapist, 'prenatal', dayAfter(2), admin);
     const client = await makeClient(t);
     const intake = await makeIntake(t, client, PREGNANT);
     const matches = await request(t.server)
@@ -210,12 +209,13 @@ describe('2. qualifications hold on the session’s date', () => {
   it('refuses bookings beyond the booking horizon, and /slots does not offer them', async () => {
     const therapist = await makeTherapist(t, { techniques: ['swedish'], weekly: ALL_WEEK });
     const client = await makeClient(t);
-    const far = await book(t, client, {
-      therapistId: therapist.id,
-      offeringId: swedish.id,
-      startsAt: utcAt(181, 10),
-    }).expect(422);
-    expect(far.body.code).toBe('BEYOND_BOOKING_HORIZON');
+    expect(
+      await refusal(client, {
+        therapistId: therapist.id,
+        offeringId: swedish.id,
+        startsAt: utcAt(181, 10),
+      }),
+    ).toBe('BEYOND_BOOKING_HORIZON');
     const slots = await request(t.server)
       .get(`${API}/therapists/${therapist.id}/slots`)
       .query({ offeringId: swedish.id, from: utcAt(178, 0), to: utcAt(183, 0) })
@@ -259,31 +259,18 @@ describe('2. qualifications hold on the session’s date', () => {
       [licenceId],
     );
     expect(audit.rows[0].n).toBe(1);
-    const refused = await book(t, client, {
-      therapistId: therapist.id,
-      offeringId: swedish.id,
-      startsAt: utcAt(5, 9),
-    }).expect(422);
-    expect(refused.body.code).toBe('THERAPIST_NOT_QUALIFIED');
+    expect(
+      await refusal(client, {
+        therapistId: therapist.id,
+        offeringId: swedish.id,
+        startsAt: utcAt(5, 9),
+      }),
+    ).toBe('THERAPIST_NOT_QUALIFIED');
   });
 
   it('keeps a session another valid licence still covers when one is revoked', async () => {
     const { therapist, licenceId } = await licensedUntil(dayAfter(300));
-    const renewal = await request(t.server)
-      .post(`${API}/therapists/me/certifications`)
-      .set('Authorization', bearer(therapist))
-      .send({
-        kind: 'massage-license',
-        issuer: 'Other Board',
-        number: 'L-2',
-        expiresOn: dayAfter(200),
-      })
-      .expect(201);
-    await request(t.server)
-      .post(`${API}/admin/certifications/${renewal.body.id}/verify`)
-      .set('Authorization', bearer(admin))
-      .send({})
-      .expect(200);
+    await certify(t, therapist, 'massage-license', dayAfter(200), admin);
     const client = await makeClient(t);
     const booked = await book(t, client, {
       therapistId: therapist.id,
@@ -434,11 +421,7 @@ describe('3. a new intake re-screens upcoming bookings in its own transaction', 
               occupied_until = now() + interval '24 hours' WHERE id = $1`,
       [booked.body.id],
     );
-    let status = 'confirmed';
-    for (let i = 0; i < 100 && status === 'confirmed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = (await bookingOf(client, booked.body.id)).status;
-    }
+    await untilCancelled(client, booked.body.id);
     expect(await bookingOf(client, booked.body.id)).toMatchObject({
       status: 'cancelled',
       cancelledBy: 'system',
@@ -478,11 +461,7 @@ describe('3b. a held booking is never cleared by time passing', () => {
       `UPDATE pgboss.job SET start_after = now() WHERE name = 'screening-deadline' AND data->>'clientId' = $1`,
       [client.id],
     );
-    let status = 'confirmed';
-    for (let i = 0; i < 100 && status === 'confirmed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = (await bookingOf(client, booking.id)).status;
-    }
+    await untilCancelled(client, booking.id);
 
     expect(await bookingOf(client, booking.id)).toMatchObject({
       status: 'cancelled',
@@ -494,11 +473,7 @@ describe('3b. a held booking is never cleared by time passing', () => {
     const { client, booking } = await heldBooking(12);
     await t.db.query(`DELETE FROM pgboss.job WHERE data->>'clientId' = $1`, [client.id]);
     const other = await t.startAnotherInstance();
-    let status = 'confirmed';
-    for (let i = 0; i < 100 && status === 'confirmed'; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      status = (await bookingOf(client, booking.id)).status;
-    }
+    await untilCancelled(client, booking.id);
     await other.stop();
     expect(await bookingOf(client, booking.id)).toMatchObject({
       status: 'cancelled',
@@ -523,12 +498,13 @@ describe('4. a red flag is not erased by the next check-in', () => {
     const client = await makeClient(t);
     const stopped = await fileIntake(client, CHEST_PAIN).expect(201);
     await resolveFlag(stopped.body.flags[0].id, 'approve');
-    const refused = await book(t, client, {
-      therapistId: therapist.id,
-      offeringId: swedish.id,
-      startsAt: utcAt(3, 18),
-    }).expect(422);
-    expect(refused.body.code).toBe('INTAKE_BLOCKED');
+    expect(
+      await refusal(client, {
+        therapistId: therapist.id,
+        offeringId: swedish.id,
+        startsAt: utcAt(3, 18),
+      }),
+    ).toBe('INTAKE_BLOCKED');
     // The clearance counts: a full check-in now needs no second review.
     expect((await makeIntake(t, client)).status).toBe('clear');
   });
@@ -542,7 +518,7 @@ describe('4. a red flag is not erased by the next check-in', () => {
     const flag = retracted.flags.find((f: { code: string }) => f.code === 'RED_FLAG_RETRACTED');
     expect(flag.message).toMatch(/doctor/);
     const slot = { therapistId: therapist.id, offeringId: swedish.id, startsAt: utcAt(3, 16) };
-    expect((await book(t, client, slot).expect(422)).body.code).toBe('INTAKE_BLOCKED');
+    expect(await refusal(client, slot)).toBe('INTAKE_BLOCKED');
     const again = await makeIntake(t, client);
     expect(again.flags.map((f: { code: string }) => f.code)).toEqual(['RED_FLAG_RETRACTED']);
     const latestFlag = again.flags[0];

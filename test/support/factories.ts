@@ -67,6 +67,27 @@ export const everyDay = (start: string, end: string) =>
 
 export const ALL_WEEK = everyDay('00:00', '24:00');
 
+/** Files a certification for the therapist and has the admin verify it; answers its id. */
+export async function certify(
+  t: TestApp,
+  therapist: Account,
+  kind: string,
+  expiresOn: string,
+  admin?: Account,
+): Promise<string> {
+  const certification = await request(t.server)
+    .post(`${API}/therapists/me/certifications`)
+    .set('Authorization', bearer(therapist))
+    .send({ kind, issuer: 'State Board', number: `N-${kind}`, expiresOn })
+    .expect(201);
+  await request(t.server)
+    .post(`${API}/admin/certifications/${certification.body.id}/verify`)
+    .set('Authorization', bearer(admin ?? (await loginAdmin(t))))
+    .send({})
+    .expect(200);
+  return certification.body.id;
+}
+
 /** A therapist with a profile, verified certifications and weekly hours. */
 export async function makeTherapist(t: TestApp, options: TherapistOptions = {}): Promise<Account> {
   const therapist = await makeTherapistAccount(t, options.name ?? 'Theo Therapist');
@@ -82,16 +103,7 @@ export async function makeTherapist(t: TestApp, options: TherapistOptions = {}):
     })
     .expect(200);
   for (const kind of options.verified ?? ['massage-license']) {
-    const certification = await request(t.server)
-      .post(`${API}/therapists/me/certifications`)
-      .set('Authorization', bearer(therapist))
-      .send({ kind, issuer: 'State Board', number: `N-${kind}`, expiresOn: farFuture() })
-      .expect(201);
-    await request(t.server)
-      .post(`${API}/admin/certifications/${certification.body.id}/verify`)
-      .set('Authorization', bearer(admin))
-      .send({})
-      .expect(200);
+    await certify(t, therapist, kind, farFuture(), admin);
   }
   if (options.weekly !== undefined) {
     await request(t.server)

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api';
 import { CertificationFacts, certificationKind } from './CertificationFacts';
 import { TextArea } from './Field';
+import { DecisionButtons } from './DecisionButtons';
 import { ErrorNotice } from './Notices';
 import { useAction } from '../hooks';
 import type { AdminCertification } from '../types';
@@ -39,24 +40,12 @@ export function PendingCertificationCard({
         error={action.error?.fieldError('note')}
       />
       <ErrorNotice error={action.error} />
-      <div className="actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => decide('reject')}
-          disabled={action.busy}
-        >
-          Reject
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => decide('verify')}
-          disabled={action.busy}
-        >
-          Verify
-        </button>
-      </div>
+      <DecisionButtons
+        busy={action.busy}
+        acceptLabel="Verify"
+        onReject={() => decide('reject')}
+        onAccept={() => decide('verify')}
+      />
     </li>
   );
 }

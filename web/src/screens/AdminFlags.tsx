@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api, query } from '../api';
+import { DecisionButtons } from '../components/DecisionButtons';
 import { IntakeAnswersList } from '../components/IntakeAnswersList';
 import { TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
@@ -108,24 +109,12 @@ function FlagCard({
         }
       />
       <ErrorNotice error={action.error} />
-      <div className="actions">
-        <button
-          type="button"
-          className="danger"
-          onClick={() => resolve('reject')}
-          disabled={action.busy}
-        >
-          Reject
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={() => resolve('approve')}
-          disabled={action.busy}
-        >
-          Approve
-        </button>
-      </div>
+      <DecisionButtons
+        busy={action.busy}
+        acceptLabel="Approve"
+        onReject={() => resolve('reject')}
+        onAccept={() => resolve('approve')}
+      />
     </li>
   );
 }
