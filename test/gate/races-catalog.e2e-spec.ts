@@ -222,7 +222,10 @@ describe('a change to what a booking rests on, while that booking is in flight',
   async function waitForAdvisoryWaiter() {
     for (let i = 0; i < 200; i++) {
       const { rows } = await t.db.query(
-        `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND NOT granted`,
+        // pg_locks is the whole server's: only this file's database counts.
+        `SELECT count(*)::int AS n FROM pg_locks
+          WHERE locktype = 'advisory' AND NOT granted
+            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
       );
       if (rows[0].n > 0) return;
       await new Promise((resolve) => setTimeout(resolve, 10));
