@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { api, onUnauthorized, token } from './api';
+import { answer, client, onUnauthorized, token, type Schemas } from './api/client';
+
+type User = Schemas['UserResponse'];
 import { Loading } from './components/Notices';
 import { latestIntake } from './latestIntake';
 import { href, navigate, redirect, useHashRoute, type Route } from './router';
 import { SessionContext, type Session } from './session';
-import type { AuthResponse, Role, User } from './types';
 import { AdminAudit } from './screens/AdminAudit';
 import { AdminCertifications } from './screens/AdminCertifications';
 import { AdminFlags } from './screens/AdminFlags';
@@ -23,7 +24,7 @@ import { TimeOff } from './screens/TimeOff';
 type SessionState =
   { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
 
-const HOME: Record<Role, string> = {
+const HOME: Record<User['role'], string> = {
   client: href('intake'),
   therapist: href('therapist/agenda'),
   admin: href('admin/flags'),
@@ -111,7 +112,7 @@ export function App() {
   /** Who the token belongs to decides the home screen. */
   const loadUser = useCallback(async (goHome: boolean) => {
     try {
-      const user = await api.get<User>('/me');
+      const user = await answer(client.GET('/api/v1/me'));
       setState({ status: 'signed-in', user });
       if (goHome) navigate(HOME[user.role]);
     } catch {
@@ -129,7 +130,7 @@ export function App() {
   }, [loadUser]);
 
   const signedIn = useCallback(
-    (auth: AuthResponse) => {
+    (auth: Schemas['AuthResponse']) => {
       token.set(auth.accessToken);
       void loadUser(true);
     },

@@ -1,4 +1,6 @@
-import type { AffectedBooking } from './types';
+import type { Schemas } from './api/client';
+
+type AffectedBooking = Schemas['AffectedBookingResponse'];
 
 /**
  * The upcoming bookings each intake filed from this page changed. Only the answer to filing it

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, asApiError } from './api';
+import { ApiError, asApiError } from './api/client';
 
 export interface Resource<T> {
   data: T | undefined;

@@ -1,15 +1,18 @@
 import { CLOT_QUESTIONS, PRESSURES, RED_FLAGS } from './intakeLabels';
-import type { ClotQuestion, IntakeAnswers } from './types';
+import type { Schemas } from './api/client';
+
+type IntakeAnswers = Schemas['CreateIntakeDto'];
+type ClotQuestion = keyof Schemas['ClotScreeningDto'];
 
 /** The questionnaire's answers while the client fills it in: unanswered questions are undefined. */
 export interface Draft {
-  painAreas: string[];
-  sensations: string[];
+  painAreas: NonNullable<IntakeAnswers['painAreas']>;
+  sensations: NonNullable<IntakeAnswers['sensations']>;
   onset?: IntakeAnswers['onset'];
-  causes: string[];
+  causes: NonNullable<IntakeAnswers['causes']>;
   knots?: boolean;
   stressLevel: number;
-  redFlags: Partial<IntakeAnswers['redFlags']>;
+  redFlags: Partial<Schemas['RedFlagsDto']>;
   pregnant?: boolean;
   weeks: string;
   postpartum?: boolean;
@@ -82,7 +85,7 @@ export function missingAnswers(step: number, draft: Draft): Record<string, strin
   return missing;
 }
 
-function redFlagAnswers(draft: Draft): IntakeAnswers['redFlags'] {
+function redFlagAnswers(draft: Draft): Schemas['RedFlagsDto'] {
   return {
     chestPain: draft.redFlags.chestPain === true,
     radiatingPain: draft.redFlags.radiatingPain === true,
@@ -91,14 +94,14 @@ function redFlagAnswers(draft: Draft): IntakeAnswers['redFlags'] {
 }
 
 /** The `POST /intakes` body: the red-flag answers alone when one is yes, else every answer. */
-export function toRequestBody(draft: Draft): IntakeAnswers | Pick<IntakeAnswers, 'redFlags'> {
+export function toRequestBody(draft: Draft): IntakeAnswers {
   if (redFlagRaised(draft)) return { redFlags: redFlagAnswers(draft) };
-  const pregnancy: IntakeAnswers['pregnancy'] = { pregnant: draft.pregnant === true };
+  const pregnancy: Schemas['PregnancyDto'] = { pregnant: draft.pregnant === true };
   if (draft.pregnant && draft.weeks !== '') pregnancy.weeks = Number(draft.weeks);
   if (!draft.pregnant && draft.postpartum) {
     pregnancy.postpartumWeeks = Number(draft.postpartumWeeks);
   }
-  const preferences: IntakeAnswers['preferences'] = {};
+  const preferences: Schemas['PreferencesDto'] = {};
   if (draft.pressure !== 'none') preferences.pressure = draft.pressure;
   if (draft.likesScents !== 'none') preferences.likesScents = draft.likesScents === 'yes';
   return {
@@ -111,7 +114,7 @@ export function toRequestBody(draft: Draft): IntakeAnswers | Pick<IntakeAnswers,
     redFlags: redFlagAnswers(draft),
     pregnancy,
     ...(needsClotScreening(draft) && {
-      clotScreening: draft.clots as Record<ClotQuestion, boolean>,
+      clotScreening: draft.clots as Schemas['ClotScreeningDto'],
     }),
     preferences,
   };

@@ -1,5 +1,7 @@
 import { formatDateTime } from './format';
-import type { CancellationCode, Flag } from './types';
+import type { Schemas } from './api/client';
+
+type CancellationCode = NonNullable<Schemas['BookingResponse']['cancellationCode']>;
 
 /**
  * Every sentence a person reads about a refusal. The API's problem codes and field names map to
@@ -303,7 +305,7 @@ export function pendingReviewSentence(deadline: string | null): string {
 }
 
 /** The client's words for a flag whose own message is written for the reviewing clinician. */
-export const FLAG_REASONS: Partial<Record<Flag['code'], string>> = {
+export const FLAG_REASONS: Partial<Record<Schemas['FlagResponse']['code'], string>> = {
   RED_FLAG_RETRACTED:
     'A recent check-in of yours mentioned chest pain, pain that spreads, or a fever. Before you book, a clinician at the spa confirms that a doctor has cleared you.',
 };

@@ -1,8 +1,8 @@
 import { createContext, useContext } from 'react';
-import type { User } from './types';
+import type { Schemas } from './api/client';
 
 export interface Session {
-  user: User;
+  user: Schemas['UserResponse'];
   signOut: () => void;
 }
 

@@ -1,7 +1,9 @@
 import { formatDateTime, humanize } from '../format';
 import { pendingReviewSentence, SYSTEM_CANCELLATIONS } from '../messages';
 import { href } from '../router';
-import type { AffectedBooking } from '../types';
+import type { Schemas } from '../api/client';
+
+type AffectedBooking = Schemas['AffectedBookingResponse'];
 
 /** What happened to one booking: cancelled (and why), or kept while a clinician reviews. */
 function outcome(booking: AffectedBooking): [string, string, string] {

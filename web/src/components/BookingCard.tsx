@@ -1,10 +1,11 @@
-import { api } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { ConfirmButton } from './ConfirmButton';
 import { ErrorNotice } from './Notices';
 import { formatDateTime, formatMoney, formatTime, humanize } from '../format';
 import { useAction } from '../hooks';
 import { CANCELLED_BY, pendingReviewSentence, SYSTEM_CANCELLATIONS } from '../messages';
-import type { Booking } from '../types';
+
+type Booking = Schemas['BookingResponse'];
 
 const STATUS_LABEL: Record<Booking['status'], string> = {
   confirmed: 'Confirmed',
@@ -37,7 +38,12 @@ export function BookingCard({
   const action = useAction();
   const cancel = () =>
     action.run(async () => {
-      const cancelled = await api.post<Booking>(`/bookings/${booking.id}/cancel`);
+      const cancelled = await answer(
+        client.POST('/api/v1/bookings/{id}/cancel', {
+          params: { path: { id: booking.id } },
+          body: {},
+        }),
+      );
       onCancelled(cancelled.lateCancellation);
     });
   const cancellation = cancellationText(booking);

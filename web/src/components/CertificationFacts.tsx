@@ -1,11 +1,15 @@
 import { humanize } from '../format';
-import type { AdminCertification } from '../types';
+import type { Schemas } from '../api/client';
 
 export const certificationKind = (kind: string) =>
   kind === 'massage-license' ? 'Massage licence' : `${humanize(kind)} certification`;
 
 /** What an admin checks against the issuer's register, and who filed it. */
-export function CertificationFacts({ certification: c }: { certification: AdminCertification }) {
+export function CertificationFacts({
+  certification: c,
+}: {
+  certification: Schemas['AdminCertificationResponse'];
+}) {
   return (
     <dl className="answers">
       <div>

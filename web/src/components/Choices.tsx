@@ -36,7 +36,7 @@ function Group({ legend, hint, error, inline, children }: GroupProps) {
   );
 }
 
-export function CheckboxGroup({
+export function CheckboxGroup<T extends string>({
   legend,
   hint,
   error,
@@ -44,13 +44,13 @@ export function CheckboxGroup({
   value,
   onChange,
 }: Omit<GroupProps, 'children' | 'inline'> & {
-  options: Record<string, string>;
-  value: string[];
-  onChange: (value: string[]) => void;
+  options: Record<T, string>;
+  value: T[];
+  onChange: (value: T[]) => void;
 }) {
   return (
     <Group legend={legend} hint={hint} error={error}>
-      {Object.entries(options).map(([option, label]) => (
+      {(Object.entries(options) as [T, string][]).map(([option, label]) => (
         <label className="choice" key={option}>
           <input
             type="checkbox"

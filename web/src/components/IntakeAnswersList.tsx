@@ -9,12 +9,14 @@ import {
   SENSATIONS,
   yesNo,
 } from '../intakeLabels';
-import type { ClotQuestion, FiledAnswers, IntakeAnswers } from '../types';
+import type { Schemas } from '../api/client';
+
+type ClotQuestion = keyof Schemas['ClotScreeningDto'];
 
 /** [question, answer, a safety answer that needs attention] */
 type Row = [string, string, boolean?];
 
-function pregnancyText({ pregnant, weeks, postpartumWeeks }: IntakeAnswers['pregnancy']): string {
+function pregnancyText({ pregnant, weeks, postpartumWeeks }: Schemas['PregnancyDto']): string {
   if (pregnant) return `Yes${weeks !== undefined ? `, ${weeks} weeks` : ''}`;
   if (postpartumWeeks !== undefined) return `No — gave birth ${postpartumWeeks} weeks ago`;
   return 'No';
@@ -24,7 +26,7 @@ function pregnancyText({ pregnant, weeks, postpartumWeeks }: IntakeAnswers['preg
  * Every answer of an intake, as the reviewing clinician reads it; worrying answers stand out.
  * A check-in stopped at a red flag has the red-flag answers only.
  */
-export function IntakeAnswersList({ answers }: { answers: FiledAnswers }) {
+export function IntakeAnswersList({ answers }: { answers: Schemas['IntakeResponse']['answers'] }) {
   const { pregnancy, clotScreening, preferences } = answers;
   const redFlags = (Object.entries(RED_FLAGS) as [keyof typeof RED_FLAGS, string][]).map(
     ([flag, question]): Row => [question, yesNo(answers.redFlags[flag]), answers.redFlags[flag]],

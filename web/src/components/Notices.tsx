@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { ApiError } from '../api';
+import type { ApiError } from '../api/client';
 import { fieldSentence, problemText } from '../messages';
 import { href } from '../router';
 

@@ -1,18 +1,17 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { CertificationFacts, certificationKind } from './CertificationFacts';
 import { TextArea } from './Field';
 import { DecisionButtons } from './DecisionButtons';
 import { ErrorNotice } from './Notices';
 import { useAction } from '../hooks';
-import type { AdminCertification } from '../types';
 
 /** A certification waiting for review: verify (note optional) or reject (note required). */
 export function PendingCertificationCard({
   certification: c,
   onDecided,
 }: {
-  certification: AdminCertification;
+  certification: Schemas['AdminCertificationResponse'];
   onDecided: (message: string) => void;
 }) {
   const [note, setNote] = useState('');
@@ -21,9 +20,17 @@ export function PendingCertificationCard({
 
   const decide = (decision: 'verify' | 'reject') =>
     action.run(async () => {
-      await api.post(
-        `/admin/certifications/${c.id}/${decision}`,
-        note.trim() ? { note: note.trim() } : {},
+      const params = { path: { id: c.id } };
+      await answer(
+        decision === 'verify'
+          ? client.POST('/api/v1/admin/certifications/{id}/verify', {
+              params,
+              body: note.trim() ? { note: note.trim() } : {},
+            })
+          : client.POST('/api/v1/admin/certifications/{id}/reject', {
+              params,
+              body: { note: note.trim() },
+            }),
       );
       onDecided(`${kind} ${c.number} ${decision === 'verify' ? 'verified' : 'rejected'}.`);
     });

@@ -3,7 +3,7 @@ import { Field } from './Field';
 import type { StepProps } from './IntakeSteps';
 import { CLOT_QUESTIONS } from '../intakeLabels';
 import { needsClotScreening } from '../intakeDraft';
-import type { ClotQuestion } from '../types';
+import type { Schemas } from '../api/client';
 
 /** Pregnancy or a recent birth, and then the five blood-clot questions. */
 export function PregnancyStep({ draft, update, errorFor }: StepProps) {
@@ -56,15 +56,17 @@ export function PregnancyStep({ draft, update, errorFor }: StepProps) {
             Pregnancy and the months after birth raise the risk of blood clots, and a clot must
             never be massaged. Please answer all five questions.
           </p>
-          {(Object.entries(CLOT_QUESTIONS) as [ClotQuestion, string][]).map(([question, text]) => (
-            <YesNo
-              key={question}
-              legend={text}
-              value={draft.clots[question]}
-              onChange={(answer) => update({ clots: { ...draft.clots, [question]: answer } })}
-              error={errorFor(`clotScreening.${question}`)}
-            />
-          ))}
+          {(Object.entries(CLOT_QUESTIONS) as [keyof Schemas['ClotScreeningDto'], string][]).map(
+            ([question, text]) => (
+              <YesNo
+                key={question}
+                legend={text}
+                value={draft.clots[question]}
+                onChange={(answer) => update({ clots: { ...draft.clots, [question]: answer } })}
+                error={errorFor(`clotScreening.${question}`)}
+              />
+            ),
+          )}
         </div>
       )}
     </>

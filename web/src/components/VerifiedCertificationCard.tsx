@@ -1,19 +1,18 @@
 import { useState } from 'react';
-import { api } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { CertificationFacts, certificationKind } from './CertificationFacts';
 import { ConfirmButton } from './ConfirmButton';
 import { TextArea } from './Field';
 import { ErrorNotice } from './Notices';
 import { formatDateTime } from '../format';
 import { useAction } from '../hooks';
-import type { AdminCertification, Certification } from '../types';
 
 /** A verified certification, revoked with a reason in a confirm step; or one already revoked. */
 export function VerifiedCertificationCard({
   certification,
   onRevoked,
 }: {
-  certification: AdminCertification;
+  certification: Schemas['AdminCertificationResponse'];
   onRevoked: (message: string) => void;
 }) {
   const [c, setCertification] = useState(certification);
@@ -29,9 +28,12 @@ export function VerifiedCertificationCard({
     }
     setReasonMissing(false);
     void action.run(async () => {
-      const revoked = await api.post<Certification>(`/admin/certifications/${c.id}/revoke`, {
-        reason: reason.trim(),
-      });
+      const revoked = await answer(
+        client.POST('/api/v1/admin/certifications/{id}/revoke', {
+          params: { path: { id: c.id } },
+          body: { reason: reason.trim() },
+        }),
+      );
       setCertification({ ...c, ...revoked });
       onRevoked(
         `${kind} ${c.number} revoked. Upcoming sessions it no longer covers are cancelled.`,

@@ -1,9 +1,22 @@
-import { api, query } from '../api';
+import { answer, asShape, client } from '../api/client';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { Pager, usePager } from '../components/Pager';
 import { formatDateTime } from '../format';
 import { useResource } from '../hooks';
-import type { AuditEntry, Page } from '../types';
+
+/** The served document does not describe the audit log's answer yet: what this screen reads of it. */
+interface AuditPage {
+  items: {
+    id: string;
+    actorId: string;
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    details: Record<string, unknown>;
+    createdAt: string;
+  }[];
+  nextCursor: string | null;
+}
 
 const PAGE = 50;
 
@@ -16,8 +29,14 @@ const detailsText = (details: Record<string, unknown>) =>
 export function AdminAudit() {
   const pager = usePager();
   const log = useResource(
-    () =>
-      api.get<Page<AuditEntry>>(`/admin/audit-log${query({ limit: PAGE, cursor: pager.cursor })}`),
+    async () =>
+      asShape<AuditPage>(
+        await answer(
+          client.GET('/api/v1/admin/audit-log', {
+            params: { query: { limit: PAGE, cursor: pager.cursor } },
+          }),
+        ),
+      ),
     [pager.cursor],
   );
   return (

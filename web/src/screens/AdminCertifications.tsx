@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { api, query } from '../api';
+import { answer, client } from '../api/client';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { PendingCertificationCard } from '../components/PendingCertificationCard';
 import { VerifiedCertificationCard } from '../components/VerifiedCertificationCard';
 import { useResource } from '../hooks';
 import { href } from '../router';
-import type { AdminCertification, Page } from '../types';
 
 const PAGE = 100;
 
@@ -56,8 +55,10 @@ export function AdminCertifications({ show }: { show: string | null }) {
 function CertificationList({ view }: { view: View }) {
   const list = useResource(
     () =>
-      api.get<Page<AdminCertification>>(
-        `/admin/certifications${query({ status: view, limit: PAGE })}`,
+      answer(
+        client.GET('/api/v1/admin/certifications', {
+          params: { query: { status: view, limit: PAGE } },
+        }),
       ),
     [view],
   );

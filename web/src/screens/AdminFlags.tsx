@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { api, query } from '../api';
+import { answer, client, clientOf, type Schemas } from '../api/client';
 import { DecisionButtons } from '../components/DecisionButtons';
 import { IntakeAnswersList } from '../components/IntakeAnswersList';
 import { TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { formatDateTime } from '../format';
 import { useAction, useResource } from '../hooks';
-import type { FlagWithIntake, Page } from '../types';
+
+type FlagWithIntake = Schemas['FlagWithIntakeResponse'];
 
 const PAGE = 50;
 
@@ -20,7 +21,11 @@ const FLAG_NAMES: Record<FlagWithIntake['code'], string> = {
 export function AdminFlags() {
   const flags = useResource(
     () =>
-      api.get<Page<FlagWithIntake>>(`/admin/intake-flags${query({ status: 'open', limit: PAGE })}`),
+      answer(
+        client.GET('/api/v1/admin/intake-flags', {
+          params: { query: { status: 'open', limit: PAGE } },
+        }),
+      ),
     [],
   );
   const [message, setMessage] = useState('');
@@ -63,6 +68,7 @@ function FlagCard({
   flag: FlagWithIntake;
   onResolved: (message: string) => void;
 }) {
+  const person = clientOf<'name' | 'email'>(flag);
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const action = useAction();
@@ -74,11 +80,16 @@ function FlagCard({
     }
     setNoteMissing(false);
     void action.run(async () => {
-      await api.post(`/admin/intake-flags/${flag.id}/resolve`, { decision, note });
+      await answer(
+        client.POST('/api/v1/admin/intake-flags/{id}/resolve', {
+          params: { path: { id: flag.id } },
+          body: { decision, note },
+        }),
+      );
       onResolved(
         decision === 'approve'
-          ? `Approved: ${flag.client.name} can now book.`
-          : `Rejected: ${flag.client.name} cannot book with this intake.`,
+          ? `Approved: ${person.name} can now book.`
+          : `Rejected: ${person.name} cannot book with this intake.`,
       );
     });
   };
@@ -86,11 +97,11 @@ function FlagCard({
   return (
     <li className="card flag">
       <h2>
-        {flag.client.name}{' '}
+        {person.name}{' '}
         <span className={`badge badge-${flag.severity}`}>{FLAG_NAMES[flag.code]}</span>
       </h2>
       <p className="meta">
-        <a href={`mailto:${flag.client.email}`}>{flag.client.email}</a> · flagged{' '}
+        <a href={`mailto:${person.email}`}>{person.email}</a> · flagged{' '}
         {formatDateTime(flag.createdAt)}
       </p>
       <p>{flag.message}</p>

@@ -1,19 +1,21 @@
 import { useState, type FormEvent } from 'react';
-import { api, query } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { formatMoney, humanize } from '../format';
 import { useAction, useResource } from '../hooks';
-import type { Offering, Page, Technique } from '../types';
+
+type Offering = Schemas['OfferingResponse'];
+type Technique = Schemas['TechniqueResponse'];
 
 /** The menu: what clients can book, per technique, with duration, price and clean-up buffer. */
 export function AdminOfferings() {
   const offerings = useResource(
-    () => api.get<Page<Offering>>(`/offerings${query({ limit: 100 })}`),
+    () => answer(client.GET('/api/v1/offerings', { params: { query: { limit: 100 } } })),
     [],
   );
-  const techniques = useResource(() => api.get<Technique[]>('/techniques'), []);
+  const techniques = useResource(() => answer(client.GET('/api/v1/techniques')), []);
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const removal = useAction();
@@ -70,7 +72,11 @@ export function AdminOfferings() {
                         busy={removal.busy}
                         onConfirm={() =>
                           removal.run(async () => {
-                            await api.delete(`/offerings/${offering.id}`);
+                            await answer(
+                              client.DELETE('/api/v1/offerings/{id}', {
+                                params: { path: { id: offering.id } },
+                              }),
+                            );
                             saved(`${offering.name} removed from the menu.`);
                           })
                         }
@@ -102,7 +108,7 @@ function OfferingForm({
   onSaved: () => void;
   onCancel?: () => void;
 }) {
-  const [technique, setTechnique] = useState(offering?.technique ?? techniques[0]?.slug ?? '');
+  const [technique, setTechnique] = useState(offering?.technique ?? techniques[0]?.slug);
   const [name, setName] = useState(offering?.name ?? '');
   const [duration, setDuration] = useState(String(offering?.durationMinutes ?? 60));
   const [price, setPrice] = useState(offering ? (offering.priceCents / 100).toFixed(2) : '');
@@ -112,15 +118,24 @@ function OfferingForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body = {
-      technique,
+      // Missing only while the catalog is empty; the server then asks for a technique.
+      technique: technique as Technique['slug'],
       name,
       durationMinutes: Number(duration),
-      priceCents: price === '' ? null : Math.round(Number(price) * 100),
+      // An empty or unreadable price is sent as NaN, which JSON writes as null: the server
+      // refuses it with the price's own sentence.
+      priceCents: price === '' ? Number.NaN : Math.round(Number(price) * 100),
       bufferMinutes: Number(buffer),
     };
     void action.run(async () => {
-      if (offering) await api.patch(`/offerings/${offering.id}`, body);
-      else await api.post('/offerings', body);
+      await answer(
+        offering
+          ? client.PATCH('/api/v1/offerings/{id}', {
+              params: { path: { id: offering.id } },
+              body,
+            })
+          : client.POST('/api/v1/offerings', { body }),
+      );
       if (!offering) {
         setName('');
         setPrice('');
@@ -135,7 +150,7 @@ function OfferingForm({
       <Select
         label="Technique"
         value={technique}
-        onChange={(e) => setTechnique(e.target.value)}
+        onChange={(e) => setTechnique(e.target.value as Technique['slug'])}
         options={techniques.map((t) => [t.slug, t.name])}
         error={error('technique')}
       />

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { api, asApiError, query } from '../api';
+import { answer, asApiError, client, type Schemas } from '../api/client';
 import { Select, TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { WeekNav, weekStart } from '../components/WeekNav';
@@ -18,7 +18,10 @@ import { useAction, useResource } from '../hooks';
 import { latestIntake } from '../latestIntake';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
-import type { Booking, Offering, Page, PublicTherapist, Slot } from '../types';
+
+type Slot = Schemas['SlotResponse'];
+
+type Slug = Schemas['TechniqueResponse']['slug'];
 
 interface Props {
   therapistId: string;
@@ -44,13 +47,18 @@ function newIdempotencyKey(): string {
 /** A therapist's free slots for one offering, a week at a time, and the booking itself. */
 export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, week }: Props) {
   const therapist = useResource(
-    () => api.get<PublicTherapist>(`/therapists/${therapistId}`),
+    () => answer(client.GET('/api/v1/therapists/{id}', { params: { path: { id: therapistId } } })),
     [therapistId],
   );
   const offerings = useResource(
     () =>
-      api.get<Page<Offering>>(
-        `/offerings${query({ technique: technique || undefined, limit: 100 })}`,
+      answer(
+        client.GET('/api/v1/offerings', {
+          params: {
+            // From the page's address: an unknown technique is refused by the server.
+            query: { technique: (technique || undefined) as Slug | undefined, limit: 100 },
+          },
+        }),
       ),
     [technique],
   );
@@ -63,14 +71,19 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
   const slots = useResource(
     () =>
       offering
-        ? api.get<{ slots: Slot[] }>(
-            `/therapists/${therapistId}/slots${query({
-              offeringId: offering.id,
-              from: from.toISOString(),
-              to: startOfDay(from, 7).toISOString(),
-            })}`,
+        ? answer(
+            client.GET('/api/v1/therapists/{id}/slots', {
+              params: {
+                path: { id: therapistId },
+                query: {
+                  offeringId: offering.id,
+                  from: from.toISOString(),
+                  to: startOfDay(from, 7).toISOString(),
+                },
+              },
+            }),
           )
-        : Promise.resolve({ slots: [] }),
+        : Promise.resolve({ slots: [] as Slot[] }),
     [therapistId, offering?.id, week],
   );
 
@@ -78,7 +91,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
   const [openDay, setOpenDay] = useState<string>();
   const [notes, setNotes] = useState('');
   const [key, setKey] = useState(newIdempotencyKey);
-  const [booked, setBooked] = useState<Booking | null>(null);
+  const [booked, setBooked] = useState<Schemas['BookingResponse'] | null>(null);
   const action = useAction();
   const latest = latestIntake.get(useSession().user.id);
   const newer = latest !== intakeId ? latest : null;
@@ -114,11 +127,15 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
       if (!offering || !selected) return;
       try {
         const body = { therapistId, offeringId: offering.id, startsAt: selected, intakeId };
+        // The document lists the key twice (as `idempotency-key` and `Idempotency-Key`): a
+        // variable with both fits either, and header names are case-insensitive, so one is sent.
+        const header = { 'idempotency-key': key, 'Idempotency-Key': key };
         setBooked(
-          await api.post<Booking>(
-            '/bookings',
-            notes.trim() ? { ...body, notes: notes.trim() } : body,
-            { 'Idempotency-Key': key },
+          await answer(
+            client.POST('/api/v1/bookings', {
+              params: { header },
+              body: notes.trim() ? { ...body, notes: notes.trim() } : body,
+            }),
           ),
         );
       } catch (error) {

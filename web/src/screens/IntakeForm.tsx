@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, asApiError } from '../api';
+import { answer, asApiError, client } from '../api/client';
 import { affectedBookings } from '../affectedBookings';
 import { OnsetStep, PainStep, PreferencesStep, SafetyStep } from '../components/IntakeSteps';
 import { ErrorNotice } from '../components/Notices';
@@ -17,7 +17,6 @@ import {
 import { latestIntake } from '../latestIntake';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
-import type { FiledIntake } from '../types';
 
 const STEP_COMPONENTS = [SafetyStep, PainStep, OnsetStep, PregnancyStep, PreferencesStep];
 
@@ -53,7 +52,7 @@ export function IntakeForm() {
   const file = () =>
     action.run(async () => {
       try {
-        const intake = await api.post<FiledIntake>('/intakes', toRequestBody(draft));
+        const intake = await answer(client.POST('/api/v1/intakes', { body: toRequestBody(draft) }));
         latestIntake.set(user.id, intake.id);
         affectedBookings.remember(intake.id, intake.affectedBookings ?? []);
         navigate(href(`intake/${intake.id}`));

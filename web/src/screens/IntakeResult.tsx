@@ -1,4 +1,4 @@
-import { api } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { affectedBookings } from '../affectedBookings';
 import { AffectedBookings } from '../components/AffectedBookings';
 import { ErrorNotice, Loading } from '../components/Notices';
@@ -6,11 +6,10 @@ import { formatDateTime, humanize } from '../format';
 import { FLAG_REASONS } from '../messages';
 import { useResource } from '../hooks';
 import { href } from '../router';
-import type { Flag, Intake } from '../types';
 import { Matches } from './Matches';
 import { RedFlagScreen } from './RedFlagScreen';
 
-const REVIEW_STATE: Record<Flag['status'], string> = {
+const REVIEW_STATE: Record<Schemas['FlagResponse']['status'], string> = {
   open: 'Waiting for a clinician',
   approved: 'Approved by a clinician',
   rejected: 'Not approved',
@@ -21,7 +20,10 @@ const REVIEW_STATE: Record<Flag['status'], string> = {
  * and matching therapists.
  */
 export function IntakeResult({ intakeId }: { intakeId: string }) {
-  const intake = useResource(() => api.get<Intake>(`/intakes/${intakeId}`), [intakeId]);
+  const intake = useResource(
+    () => answer(client.GET('/api/v1/intakes/{id}', { params: { path: { id: intakeId } } })),
+    [intakeId],
+  );
 
   if (intake.loading && !intake.data) return <Loading what="your suggestions" />;
   if (!intake.data) return <ErrorNotice error={intake.error} />;

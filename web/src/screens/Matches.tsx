@@ -1,13 +1,16 @@
-import { api } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { formatDateTime, humanize } from '../format';
 import { useResource } from '../hooks';
 import { href } from '../router';
-import type { Match } from '../types';
 
 /** Therapists ranked for an intake, with their next free slots (each one a link to book it). */
 export function Matches({ intakeId }: { intakeId: string }) {
-  const matches = useResource(() => api.get<Match[]>(`/intakes/${intakeId}/matches`), [intakeId]);
+  const matches = useResource(
+    () =>
+      answer(client.GET('/api/v1/intakes/{id}/matches', { params: { path: { id: intakeId } } })),
+    [intakeId],
+  );
 
   return (
     <section className="matches" aria-labelledby="matches-title">
@@ -22,7 +25,7 @@ export function Matches({ intakeId }: { intakeId: string }) {
       )}
       <ul className="match-list">
         {matches.data?.map((match) => {
-          const book = (slot?: Match['nextSlots'][number]) =>
+          const book = (slot?: Schemas['MatchSlotResponse']) =>
             href(`book/${match.therapist.id}`, {
               technique: match.technique,
               offering: match.nextSlots[0]?.offeringId,

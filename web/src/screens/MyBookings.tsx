@@ -1,11 +1,10 @@
 import { useState } from 'react';
-import { api, query } from '../api';
+import { answer, client } from '../api/client';
 import { BookingCard } from '../components/BookingCard';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { Pager, usePager } from '../components/Pager';
 import { useResource } from '../hooks';
 import { href } from '../router';
-import type { Booking, Page, PublicTherapist } from '../types';
 
 const PAGE = 20;
 
@@ -14,12 +13,18 @@ export function MyBookings() {
   const pager = usePager();
   const [message, setMessage] = useState('');
   const bookings = useResource(async () => {
-    const page = await api.get<Page<Booking>>(
-      `/bookings${query({ from: new Date().toISOString(), limit: PAGE, cursor: pager.cursor })}`,
+    const page = await answer(
+      client.GET('/api/v1/bookings', {
+        params: { query: { from: new Date().toISOString(), limit: PAGE, cursor: pager.cursor } },
+      }),
     );
     const ids = [...new Set(page.items.map((b) => b.therapistId))];
     const therapists = await Promise.all(
-      ids.map((id) => api.get<PublicTherapist>(`/therapists/${id}`).catch(() => null)),
+      ids.map((id) =>
+        answer(client.GET('/api/v1/therapists/{id}', { params: { path: { id } } })).catch(
+          () => null,
+        ),
+      ),
     );
     const names = new Map(therapists.flatMap((t) => (t ? [[t.id, t.name] as const] : [])));
     return { ...page, names };

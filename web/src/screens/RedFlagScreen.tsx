@@ -1,13 +1,19 @@
 import { useEffect, useRef } from 'react';
 import { AffectedBookings } from '../components/AffectedBookings';
 import { href } from '../router';
-import type { AffectedBooking, Flag } from '../types';
+import type { Schemas } from '../api/client';
 
 /**
  * A blocked intake: nothing to book, only the advice to see a doctor first, and the upcoming
  * bookings this check-in cancelled.
  */
-export function RedFlagScreen({ flags, affected }: { flags: Flag[]; affected: AffectedBooking[] }) {
+export function RedFlagScreen({
+  flags,
+  affected,
+}: {
+  flags: Schemas['FlagResponse'][];
+  affected: Schemas['AffectedBookingResponse'][];
+}) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (

@@ -1,12 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { answer, client, type Schemas } from '../api/client';
 import { Field } from '../components/Field';
 import { ErrorNotice } from '../components/Notices';
 import { useAction } from '../hooks';
 import { href } from '../router';
-import type { AuthResponse } from '../types';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (auth: AuthResponse) => void }) {
+export function SignIn({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthResponse']) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction();
@@ -14,7 +13,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (auth: AuthResponse) => voi
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () =>
-      onSignedIn(await api.post<AuthResponse>('/auth/login', { email, password })),
+      onSignedIn(await answer(client.POST('/api/v1/auth/login', { body: { email, password } }))),
     );
   };
 

@@ -1,18 +1,17 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { answer, asSchema, client, type Schemas } from '../api/client';
 import { RadioGroup } from '../components/Choices';
 import { Field } from '../components/Field';
 import { ErrorNotice } from '../components/Notices';
 import { useAction } from '../hooks';
 import { href } from '../router';
-import type { AuthResponse } from '../types';
 
 const ROLES = {
   client: 'I’m looking for a massage',
   therapist: 'I’m a massage therapist',
 };
 
-export function SignUp({ onSignedIn }: { onSignedIn: (auth: AuthResponse) => void }) {
+export function SignUp({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthResponse']) => void }) {
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -22,7 +21,13 @@ export function SignUp({ onSignedIn }: { onSignedIn: (auth: AuthResponse) => voi
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () =>
-      onSignedIn(await api.post<AuthResponse>('/auth/register', { name, email, password, role })),
+      onSignedIn(
+        asSchema<'AuthResponse'>(
+          await answer(
+            client.POST('/api/v1/auth/register', { body: { name, email, password, role } }),
+          ),
+        ),
+      ),
     );
   };
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { api, query } from '../api';
+import { answer, client, clientOf, type Schemas } from '../api/client';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
 import { WeekNav, weekStart } from '../components/WeekNav';
@@ -7,18 +7,20 @@ import { dayKey, formatDay, formatTime, humanize, localTimeZone, startOfDay } fr
 import { useAction, useResource } from '../hooks';
 import { labelList, PAIN_AREAS } from '../intakeLabels';
 import { href, navigate } from '../router';
-import type { AgendaItem } from '../types';
+
+type AgendaItem = Schemas['TherapistBookingResponse'];
 
 /** A week of the therapist's sessions, each with the intake facts it needs, and the calendar feed. */
 export function TherapistAgenda({ week }: { week: number }) {
   const from = weekStart(week);
   const agenda = useResource(
     () =>
-      api.get<AgendaItem[]>(
-        `/therapists/me/bookings${query({
-          from: from.toISOString(),
-          to: startOfDay(from, 7).toISOString(),
-        })}`,
+      answer(
+        client.GET('/api/v1/therapists/me/bookings', {
+          params: {
+            query: { from: from.toISOString(), to: startOfDay(from, 7).toISOString() },
+          },
+        }),
       ),
     [week],
   );
@@ -77,17 +79,23 @@ export function TherapistAgenda({ week }: { week: number }) {
 
 function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: string) => void }) {
   const action = useAction();
+  const person = clientOf(item);
   const facts = item.intake;
   const started = Date.parse(item.startsAt) <= Date.now();
   const close = (outcome: 'complete' | 'no-show', text: string) =>
     action.run(async () => {
-      await api.post(`/bookings/${item.id}/${outcome}`);
+      const params = { path: { id: item.id } };
+      await answer(
+        outcome === 'complete'
+          ? client.POST('/api/v1/bookings/{id}/complete', { params })
+          : client.POST('/api/v1/bookings/{id}/no-show', { params }),
+      );
       onChanged(text);
     });
   return (
     <li className={`card booking booking-${item.status}`}>
       <h3>
-        {formatTime(item.startsAt)} – {formatTime(item.endsAt)} · {item.client.name}
+        {formatTime(item.startsAt)} – {formatTime(item.endsAt)} · {person.name}
       </h3>
       <p>
         {item.offeringName}
@@ -127,13 +135,18 @@ function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: stri
       {item.status === 'confirmed' && !started && (
         <ConfirmButton
           label="Cancel session"
-          question={`Cancel the session with ${item.client.name}?`}
+          question={`Cancel the session with ${person.name}?`}
           confirmLabel="Yes, cancel it"
           busy={action.busy}
           onConfirm={() =>
             action.run(async () => {
-              await api.post(`/bookings/${item.id}/cancel`);
-              onChanged(`Session with ${item.client.name} cancelled.`);
+              await answer(
+                client.POST('/api/v1/bookings/{id}/cancel', {
+                  params: { path: { id: item.id } },
+                  body: {},
+                }),
+              );
+              onChanged(`Session with ${person.name} cancelled.`);
             })
           }
         />
@@ -142,17 +155,17 @@ function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: stri
         <div className="actions">
           <button
             type="button"
-            onClick={() => close('complete', `Session with ${item.client.name} completed.`)}
+            onClick={() => close('complete', `Session with ${person.name} completed.`)}
             disabled={action.busy}
           >
             Mark completed
           </button>
           <ConfirmButton
             label="Mark no-show"
-            question={`${item.client.name} did not come?`}
+            question={`${person.name} did not come?`}
             confirmLabel="Yes, a no-show"
             busy={action.busy}
-            onConfirm={() => close('no-show', `${item.client.name} marked as a no-show.`)}
+            onConfirm={() => close('no-show', `${person.name} marked as a no-show.`)}
           />
         </div>
       )}
@@ -162,7 +175,7 @@ function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: stri
 
 /** The private iCalendar subscription link: copy it, or rotate it when it leaked. */
 function CalendarFeed() {
-  const feed = useResource(() => api.get<{ url: string }>('/therapists/me/calendar'), []);
+  const feed = useResource(() => answer(client.GET('/api/v1/therapists/me/calendar')), []);
   const action = useAction();
   const [message, setMessage] = useState('');
 
@@ -209,7 +222,7 @@ function CalendarFeed() {
               busy={action.busy}
               onConfirm={() =>
                 action.run(async () => {
-                  await api.post('/therapists/me/calendar/rotate');
+                  await answer(client.POST('/api/v1/therapists/me/calendar/rotate'));
                   setMessage(
                     'New link made. Update it in your calendar app; the old one no longer works.',
                   );

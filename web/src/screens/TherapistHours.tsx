@@ -1,11 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { answer, asShape, client, type Schemas } from '../api/client';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
 import { formatDateTime } from '../format';
 import { useAction, useResource } from '../hooks';
 import { href } from '../router';
-import type { Availability, BookingConflict, WeeklyWindow } from '../types';
+
+type WeeklyWindow = Schemas['WeeklyWindowDto'];
+/** What GET answers: the PUT's answer without the bookings outside the new hours. */
+type Availability = Omit<Schemas['AvailabilityResponse'], 'bookingsOutsideHours'>;
 
 /** ISO weekdays (Monday = 1), short so that a row fits a phone's width. */
 const WEEKDAYS: [string, string][] = [
@@ -23,7 +26,12 @@ const byDayAndTime = (a: WeeklyWindow, b: WeeklyWindow) =>
 
 /** The weekly-hours editor. */
 export function TherapistHours() {
-  const availability = useResource(() => api.get<Availability>('/therapists/me/availability'), []);
+  const availability = useResource(
+    // The served document does not describe GET's answer yet.
+    async () =>
+      asShape<Availability>(await answer(client.GET('/api/v1/therapists/me/availability'))),
+    [],
+  );
   if (availability.loading && !availability.data) return <Loading what="your hours" />;
   return (
     <section>
@@ -42,7 +50,7 @@ export function TherapistHours() {
 
 function HoursEditor({ initial, onSaved }: { initial: Availability; onSaved: () => void }) {
   const [rows, setRows] = useState<WeeklyWindow[]>(() => [...initial.weekly].sort(byDayAndTime));
-  const [outside, setOutside] = useState<BookingConflict[]>([]);
+  const [outside, setOutside] = useState<Schemas['BookingConflictResponse'][]>([]);
   const [message, setMessage] = useState('');
   const action = useAction();
 
@@ -60,8 +68,10 @@ function HoursEditor({ initial, onSaved }: { initial: Availability; onSaved: () 
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
-      const saved = await api.put<Availability>('/therapists/me/availability', { weekly: rows });
-      setOutside(saved.bookingsOutsideHours ?? []);
+      const saved = await answer(
+        client.PUT('/api/v1/therapists/me/availability', { body: { weekly: rows } }),
+      );
+      setOutside(saved.bookingsOutsideHours);
       setRows([...saved.weekly].sort(byDayAndTime));
       setMessage('Hours saved.');
       onSaved();

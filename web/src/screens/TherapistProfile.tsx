@@ -1,16 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { api, asApiError } from '../api';
+import { answer, asApiError, client, type Schemas } from '../api/client';
 import { CheckboxGroup } from '../components/Choices';
 import { Field, Select, TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { humanize, localTimeZone } from '../format';
 import { useAction, useResource } from '../hooks';
-import type { Certification, Technique, TherapistProfile as Profile } from '../types';
+
+type Profile = Schemas['TherapistProfileResponse'];
+type Technique = Schemas['TechniqueResponse'];
+type Certification = Schemas['CertificationResponse'];
 
 /** The therapist's own profile, or null before it is first saved (409 PROFILE_REQUIRED). */
 async function loadOwnProfile(): Promise<Profile | null> {
   try {
-    return await api.get<Profile>('/therapists/me');
+    return await answer(client.GET('/api/v1/therapists/me'));
   } catch (error) {
     if (asApiError(error).code === 'PROFILE_REQUIRED') return null;
     throw error;
@@ -19,7 +22,7 @@ async function loadOwnProfile(): Promise<Profile | null> {
 
 export function TherapistProfile() {
   const profile = useResource(loadOwnProfile, []);
-  const techniques = useResource(() => api.get<Technique[]>('/techniques'), []);
+  const techniques = useResource(() => answer(client.GET('/api/v1/techniques')), []);
 
   if ((profile.loading && profile.data === undefined) || (techniques.loading && !techniques.data)) {
     return <Loading what="your profile" />;
@@ -65,7 +68,7 @@ function ProfileForm({
   const [bio, setBio] = useState(profile?.bio ?? '');
   const [years, setYears] = useState(String(profile?.yearsExperience ?? ''));
   const [timezone, setTimezone] = useState(profile?.timezone ?? localTimeZone());
-  const [chosen, setChosen] = useState<string[]>(profile?.techniques ?? []);
+  const [chosen, setChosen] = useState<Technique['slug'][]>(profile?.techniques ?? []);
   const [message, setMessage] = useState('');
   const action = useAction();
 
@@ -73,12 +76,17 @@ function ProfileForm({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
-      await api.put('/therapists/me', {
-        bio,
-        yearsExperience: years === '' ? null : Number(years),
-        timezone,
-        techniques: chosen,
-      });
+      await answer(
+        client.PUT('/api/v1/therapists/me', {
+          body: {
+            bio,
+            // Left empty, it is sent as NaN, which JSON writes as null: the server asks for it.
+            yearsExperience: years === '' ? Number.NaN : Number(years),
+            timezone,
+            techniques: chosen,
+          },
+        }),
+      );
       setMessage('Profile saved.');
       onSaved();
     });
@@ -121,7 +129,12 @@ function ProfileForm({
       </datalist>
       <CheckboxGroup
         legend="Techniques you offer"
-        options={Object.fromEntries(techniques.map((t) => [t.slug, t.name]))}
+        options={
+          Object.fromEntries(techniques.map((t) => [t.slug, t.name])) as Record<
+            Technique['slug'],
+            string
+          >
+        }
         value={chosen}
         onChange={setChosen}
         error={action.error?.fieldError('techniques')}
@@ -152,7 +165,7 @@ function Certifications({
   techniques: Technique[];
   onAdded: () => void;
 }) {
-  const [kind, setKind] = useState('massage-license');
+  const [kind, setKind] = useState<Certification['kind']>('massage-license');
   const [issuer, setIssuer] = useState('');
   const [number, setNumber] = useState('');
   const [expiresOn, setExpiresOn] = useState('');
@@ -163,7 +176,11 @@ function Certifications({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
-      await api.post('/therapists/me/certifications', { kind, issuer, number, expiresOn });
+      await answer(
+        client.POST('/api/v1/therapists/me/certifications', {
+          body: { kind, issuer, number, expiresOn },
+        }),
+      );
       setIssuer('');
       setNumber('');
       setExpiresOn('');
@@ -201,7 +218,7 @@ function Certifications({
         <Select
           label="Kind"
           value={kind}
-          onChange={(e) => setKind(e.target.value)}
+          onChange={(e) => setKind(e.target.value as Certification['kind'])}
           options={[
             ['massage-license', 'Massage licence'],
             ...techniques.map((t): [string, string] => [t.slug, `${t.name} certification`]),

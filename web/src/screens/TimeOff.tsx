@@ -1,10 +1,14 @@
 import { useState, type FormEvent } from 'react';
-import { api, query } from '../api';
+import { answer, asShape, client, type Schemas } from '../api/client';
 import { Field } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
 import { formatDateTime } from '../format';
 import { useAction, useResource } from '../hooks';
-import type { BookingConflict, TimeOff as TimeOffItem } from '../types';
+
+/** The served document does not describe POST's answer yet: the time off and the bookings in it. */
+type CreatedTimeOff = Schemas['TimeOffResponse'] & {
+  conflictingBookings: Schemas['BookingConflictResponse'][];
+};
 
 /** `datetime-local` input (the viewer's local time) → an ISO instant, or '' to let the API say why. */
 const toInstant = (local: string) => (local ? new Date(local).toISOString() : '');
@@ -13,13 +17,17 @@ const toInstant = (local: string) => (local ? new Date(local).toISOString() : ''
 export function TimeOff() {
   const list = useResource(
     () =>
-      api.get<TimeOffItem[]>(`/therapists/me/time-off${query({ from: new Date().toISOString() })}`),
+      answer(
+        client.GET('/api/v1/therapists/me/time-off', {
+          params: { query: { from: new Date().toISOString() } },
+        }),
+      ),
     [],
   );
   const [startsAt, setStartsAt] = useState('');
   const [endsAt, setEndsAt] = useState('');
   const [reason, setReason] = useState('');
-  const [conflicts, setConflicts] = useState<BookingConflict[]>([]);
+  const [conflicts, setConflicts] = useState<Schemas['BookingConflictResponse'][]>([]);
   const [message, setMessage] = useState('');
   const action = useAction();
   const removal = useAction();
@@ -28,12 +36,18 @@ export function TimeOff() {
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
-      const created = await api.post<TimeOffItem>('/therapists/me/time-off', {
-        startsAt: toInstant(startsAt),
-        endsAt: toInstant(endsAt),
-        ...(reason.trim() && { reason: reason.trim() }),
-      });
-      setConflicts(created.conflictingBookings ?? []);
+      const created = asShape<CreatedTimeOff>(
+        await answer(
+          client.POST('/api/v1/therapists/me/time-off', {
+            body: {
+              startsAt: toInstant(startsAt),
+              endsAt: toInstant(endsAt),
+              ...(reason.trim() && { reason: reason.trim() }),
+            },
+          }),
+        ),
+      );
+      setConflicts(created.conflictingBookings);
       setStartsAt('');
       setEndsAt('');
       setReason('');
@@ -44,7 +58,9 @@ export function TimeOff() {
 
   const remove = (id: string) =>
     removal.run(async () => {
-      await api.delete(`/therapists/me/time-off/${id}`);
+      await answer(
+        client.DELETE('/api/v1/therapists/me/time-off/{id}', { params: { path: { id } } }),
+      );
       setMessage('Time off removed.');
       list.reload();
     });
