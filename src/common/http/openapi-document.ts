@@ -44,12 +44,13 @@ export const PROBLEM_SCHEMA: SchemaObject = {
 };
 
 /**
- * OpenAPI 3.0.3 lets `nullable` widen only a `type` beside it, never a `$ref`: the
- * `{nullable, allOf: [$ref]}` that `@ApiProperty({ type: Dto, nullable: true })` writes still
- * refuses null. A choice between the object and null alone says what the property holds.
+ * OpenAPI 3.0.3 lets `nullable` widen only a `type` beside it, never a `$ref`, and an `enum` still
+ * holds: `@ApiProperty({ type: Dto, nullable: true })` writes `{nullable, allOf: [$ref]}` and
+ * `@ApiProperty({ enum, nullable: true })` an enum without null, both of which refuse null. A
+ * reference becomes a choice between the object and null alone; an enum gets null among its values.
  */
-function nullableReferences(schema: unknown): void {
-  if (Array.isArray(schema)) return schema.forEach(nullableReferences);
+function allowNull(schema: unknown): void {
+  if (Array.isArray(schema)) return schema.forEach(allowNull);
   if (typeof schema !== 'object' || schema === null) return;
   const node = schema as SchemaObject;
   if (node.nullable && node.allOf?.length === 1 && '$ref' in node.allOf[0]) {
@@ -58,7 +59,8 @@ function nullableReferences(schema: unknown): void {
     delete node.nullable;
     delete node.type;
   }
-  Object.values(node).forEach(nullableReferences);
+  if (node.nullable && node.enum && !node.enum.includes(null)) node.enum = [...node.enum, null];
+  Object.values(node).forEach(allowNull);
 }
 
 /**
@@ -67,7 +69,7 @@ function nullableReferences(schema: unknown): void {
  * the route policy), and every JSON body can be malformed, too large or not JSON.
  */
 export function completeDocument(document: OpenAPIObject): void {
-  nullableReferences(document.components?.schemas);
+  allowNull(document.components?.schemas);
   for (const methods of Object.values(document.paths)) {
     for (const method of ['get', 'put', 'post', 'delete', 'patch'] as const) {
       const operation = methods[method];
