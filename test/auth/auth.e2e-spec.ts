@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TEST_JWT_SECRET, TestApp } from '../support/test-app.js';
 import { API, bearer, makeClient, uniqueEmail } from '../support/factories.js';
 import { createHmac } from 'node:crypto';
