@@ -95,6 +95,11 @@ export async function sendHostileRequests(
           call = call.offContract('a hostile id that makes the path another one');
         }
         call = call.offContract('the router refuses over-long parameters before routing', [414]);
+        // A GET path the router cannot match falls through to the web app's file server (README,
+        // Roadmap); a public route has no 403 of its own.
+        if (method === 'get' && !caller) {
+          call = call.offContract('answered by the file server, not the route', [403]);
+        }
         if (caller) call = call.set('Authorization', bearer(caller));
         const response =
           body === undefined

@@ -26,6 +26,9 @@ export function request(server: string): ApiRequest {
   const agent = supertest(server);
   const call = (method: Method) => (url: string) => {
     const test = agent[method](url) as ApiTest;
+    // Fetched now, not after the answer: the app may be shutting down by then (drain tests).
+    const contract = contractOf(server);
+    contract.catch(() => undefined);
     let skipped: (status: number) => boolean = () => false;
     test.offContract = (_reason, statuses) => {
       const before = skipped;
@@ -36,7 +39,7 @@ export function request(server: string): ApiRequest {
     test.end = (callback) =>
       end((error: Error | null, response: Response) => {
         if (error || skipped(response.status)) return callback?.(error, response);
-        contractOf(server)
+        contract
           .then((contract) => {
             const violation = contract.violation(method, url, response);
             callback?.(
