@@ -8,6 +8,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Logger } from 'nestjs-pino';
 import { sendProblem } from './common/errors/problem-details.filter.js';
+import { completeDocument, PROBLEM_SCHEMA } from './common/http/openapi-document.js';
 import { requestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
@@ -105,29 +106,15 @@ function setUpOpenApi(app: NestFastifyApplication): void {
         'Spa booking and therapist matching. Errors are RFC 9457 problem details with a stable `code`.',
       )
       .setVersion('1')
+      .addServer('/', 'The server that serves this document')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  // package.json's licence: private, no rights granted.
+  document.info.license = { name: 'UNLICENSED' };
   document.components ??= {};
   document.components.schemas ??= {};
-  document.components.schemas.Problem = {
-    type: 'object',
-    required: ['type', 'title', 'status', 'detail', 'code'],
-    properties: {
-      type: { type: 'string', format: 'uri' },
-      title: { type: 'string' },
-      status: { type: 'integer' },
-      detail: { type: 'string' },
-      code: { type: 'string', example: 'SLOT_TAKEN' },
-      errors: {
-        type: 'array',
-        items: {
-          type: 'object',
-          properties: { field: { type: 'string' }, message: { type: 'string' } },
-        },
-      },
-      requestId: { type: 'string' },
-    },
-  };
+  document.components.schemas.Problem = PROBLEM_SCHEMA;
+  completeDocument(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
 import {
   Account,

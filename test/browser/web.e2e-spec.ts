@@ -13,7 +13,7 @@ import {
   type Page,
 } from 'playwright-core';
 import { DateTime } from 'luxon';
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
 import {
   ALL_WEEK,

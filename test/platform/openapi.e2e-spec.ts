@@ -1,5 +1,18 @@
-import request from 'supertest';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { ROUTE_POLICY } from '../security/route-policy.js';
+import { request } from '../support/api-request.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
+
+const REDOCLY = join(process.cwd(), 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
+/** The warnings the README's API section explains; any other warning fails the test too. */
+const ACCEPTED_WARNINGS = [
+  'info-license-strict #/info/license/url',
+  'operation-4xx-response #/paths/~1health/get/responses',
+];
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,15 +21,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 interface Operation {
+  summary?: string;
   security?: object[];
   responses: Record<string, { content?: Record<string, unknown> }>;
 }
 
 describe('OpenAPI', () => {
   it('serves the UI at /docs and the document at /docs-json', async () => {
-    const ui = await request(t.server).get('/docs').expect(200);
+    const ui = await request(t.server).get('/docs').offContract('the Swagger UI page').expect(200);
     expect(ui.text).toContain('swagger-ui');
-    const doc = await request(t.server).get('/docs-json').expect(200);
+    const doc = await request(t.server)
+      .get('/docs-json')
+      .offContract('the document itself')
+      .expect(200);
     expect(doc.body.openapi).toMatch(/^3\./);
     expect(doc.body.components.securitySchemes.bearer).toMatchObject({
       type: 'http',
@@ -32,7 +49,10 @@ describe('OpenAPI', () => {
   });
 
   it('documents every route of the contract, with bearer auth and problem answers where they apply', async () => {
-    const { body } = await request(t.server).get('/docs-json').expect(200);
+    const { body } = await request(t.server)
+      .get('/docs-json')
+      .offContract('the document itself')
+      .expect(200);
     const paths = body.paths as Record<string, Record<string, Operation>>;
     const expected = [
       'post /api/v1/auth/register',
@@ -74,7 +94,7 @@ describe('OpenAPI', () => {
     expect(documented).toEqual(expect.arrayContaining(expected));
     for (const [path, methods] of Object.entries(paths)) {
       for (const [method, operation] of Object.entries(methods)) {
-        if (operation.security) {
+        if (operation.security?.length) {
           expect({ route: `${method} ${path}`, has401: '401' in operation.responses }).toEqual({
             route: `${method} ${path}`,
             has401: true,
@@ -87,10 +107,73 @@ describe('OpenAPI', () => {
 });
 
 it('has no dangling schema references', async () => {
-  const { body } = await request(t.server).get('/docs-json').expect(200);
+  const { body } = await request(t.server)
+    .get('/docs-json')
+    .offContract('the document itself')
+    .expect(200);
   const refs = [...JSON.stringify(body).matchAll(/"\$ref":"#\/components\/schemas\/([^"]*)"/g)].map(
     (m) => m[1],
   );
   expect(refs.length).toBeGreaterThan(0);
   expect(refs.filter((name) => !(name in body.components.schemas))).toEqual([]);
+});
+
+it('passes redocly lint with the recommended rules: no error, only the explained warnings', async () => {
+  const { body } = await request(t.server)
+    .get('/docs-json')
+    .offContract('the document itself')
+    .expect(200);
+  const dir = mkdtempSync(join(tmpdir(), 'unknot-openapi-'));
+  try {
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(body));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [REDOCLY, 'lint', file, '--format=json'],
+      {
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        maxBuffer: 10_000_000,
+      },
+    ).catch((failure: { stdout?: string }) => ({ stdout: failure.stdout ?? '' }));
+    const report = JSON.parse(stdout) as {
+      totals: { errors: number; warnings: number };
+      problems: {
+        ruleId: string;
+        severity: string;
+        message: string;
+        location: { pointer: string }[];
+      }[];
+    };
+    const found = (severity: string) =>
+      report.problems
+        .filter((problem) => problem.severity === severity)
+        .map((problem) => `${problem.ruleId} ${problem.location[0]?.pointer}`);
+    expect(found('error')).toEqual([]);
+    expect(found('warn').sort()).toEqual(ACCEPTED_WARNINGS);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('gives every operation a summary, and the security its route policy declares', async () => {
+  const { body } = await request(t.server)
+    .get('/docs-json')
+    .offContract('the document itself')
+    .expect(200);
+  const paths = body.paths as Record<string, Record<string, Operation>>;
+  const published = Object.entries(paths).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, operation]) => ({
+      route: `${method.toUpperCase()} ${path}`,
+      summary: typeof operation.summary === 'string' && operation.summary.length > 0,
+      security: operation.security,
+    })),
+  );
+  expect(published.map(({ route }) => route).sort()).toEqual(Object.keys(ROUTE_POLICY).sort());
+  expect(published).toEqual(
+    published.map(({ route }) => ({
+      route,
+      summary: true,
+      security: ROUTE_POLICY[route].public ? [] : [{ bearer: [] }],
+    })),
+  );
 });

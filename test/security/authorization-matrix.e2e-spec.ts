@@ -1,4 +1,4 @@
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
 import {
   Account,
@@ -147,7 +147,10 @@ beforeAll(setUp, 120_000);
 afterAll(() => t.close());
 
 it('checks every route for every principal against the declared policy', async () => {
-  const doc = await request(t.server).get('/docs-json').expect(200);
+  const doc = await request(t.server)
+    .get('/docs-json')
+    .offContract('the document itself')
+    .expect(200);
   const routes = Object.entries(doc.body.paths as Record<string, Record<string, unknown>>).flatMap(
     ([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
   );

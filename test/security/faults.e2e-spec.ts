@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
 import {
   Account,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
 import {
   Account,

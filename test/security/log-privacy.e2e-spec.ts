@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import request from 'supertest';
+import { request } from '../support/api-request.js';
 import { createTestApp, TestApp } from '../support/test-app.js';
 import {
   Account,

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import request, { Response } from 'supertest';
+import { request, type Response } from '../support/api-request.js';
 import type { Role } from '../../src/common/auth/auth-user.js';
 import { Account, bearer } from '../support/factories.js';
 import { hostileBody, hostileValue, Schema } from './hostile-values.js';
@@ -36,7 +36,9 @@ const wellFormed = (text: string) => Buffer.from(text, 'utf8').toString('utf8');
 
 /** Every route the app documents, and the schemas its bodies refer to. */
 export async function documentedRoutes(server: string, callers: Record<Role, Account>) {
-  const doc = (await request(server).get('/docs-json').expect(200)).body;
+  const doc = (
+    await request(server).get('/docs-json').offContract('the document itself').expect(200)
+  ).body;
   const components: Record<string, Schema> = doc.components.schemas;
   const routes: DocumentedRoute[] = Object.entries(
     doc.paths as Record<string, Record<Method, Operation>>,
@@ -88,6 +90,16 @@ export async function sendHostileRequests(
         sentCount++;
         const path = template.replace(/\{\w+\}/g, id);
         let call = request(server)[method](path).query(params);
+        // Answers are checked against the document, but for two refusals that no route makes.
+        if (new URL(path, 'http://server').pathname !== path || id === '') {
+          call = call.offContract('a hostile id that makes the path another one');
+        }
+        call = call.offContract('the router refuses over-long parameters before routing', [414]);
+        // A GET path the router cannot match falls through to the web app's file server (README,
+        // Roadmap); a public route has no 403 of its own.
+        if (method === 'get' && !caller) {
+          call = call.offContract('answered by the file server, not the route', [403]);
+        }
         if (caller) call = call.set('Authorization', bearer(caller));
         const response =
           body === undefined

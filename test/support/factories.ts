@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import request from 'supertest';
+import { request } from './api-request.js';
 import { TEST_ADMIN, TestApp } from './test-app.js';
 
 export interface Account {

@@ -1,27 +1,27 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse } from '@nestjs/swagger';
+import { problemResponse } from './openapi-document.js';
 
-const DESCRIPTIONS: Record<number, string> = {
-  400: 'Malformed or invalid input (problem details with `errors` per field)',
-  401: 'Missing or invalid bearer token',
-  403: 'Authenticated, but the role may not use this route',
-  404: 'Not found (or not yours)',
-  409: 'Conflicts with the current state',
-  413: 'Body too large',
-  422: 'Refused by a business rule',
-  429: 'Rate limited',
-};
+/** What every rate-limited route can answer besides its own problems. */
+const PLATFORM_PROBLEMS = [429, 503];
 
-const problem = (status: number) =>
-  ApiResponse({
-    status,
-    description: DESCRIPTIONS[status],
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
-  });
+const problem = (status: number) => ApiResponse({ status, ...problemResponse(status) });
 
 /** Documents the problem answers a route can give. */
-export const ApiProblems = (...statuses: number[]) => applyDecorators(...statuses.map(problem));
+export const ApiProblems = (...statuses: number[]) =>
+  applyDecorators(...[...new Set(statuses)].sort((a, b) => a - b).map(problem));
 
-/** A route that needs a bearer token: documents the scheme and the 401/403 answers. */
-export const ApiAuth = (...statuses: number[]) =>
-  applyDecorators(ApiBearerAuth(), ApiProblems(401, 403, ...statuses));
+/**
+ * An anonymous route: its own problems plus the rate limit and the database. It is published with
+ * `security: []`, which `setUpOpenApi` writes on every operation that declares no scheme.
+ */
+export const ApiPublic = (summary: string, ...statuses: number[]) =>
+  applyDecorators(ApiOperation({ summary }), ApiProblems(...statuses, ...PLATFORM_PROBLEMS));
+
+/** A route that needs a bearer token: the scheme, 401/403, the rate limit and the database. */
+export const ApiAuth = (summary: string, ...statuses: number[]) =>
+  applyDecorators(
+    ApiOperation({ summary }),
+    ApiBearerAuth(),
+    ApiProblems(401, 403, ...statuses, ...PLATFORM_PROBLEMS),
+  );

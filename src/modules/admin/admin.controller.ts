@@ -5,7 +5,8 @@ import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ApiAuth } from '../../common/http/api-problems.decorator.js';
 import { Page, PageQueryDto } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
-import { AuditEntryResponse, AuditService } from '../audit/audit.service.js';
+import { AuditEntryPage, AuditEntryResponse } from '../audit/audit-entry.response.js';
+import { AuditService } from '../audit/audit.service.js';
 import {
   AdminCertificationResponse,
   CertificationListQueryDto,
@@ -27,7 +28,7 @@ export class AdminController {
   ) {}
 
   @Get('certifications')
-  @ApiAuth(400)
+  @ApiAuth('List certifications to review', 400)
   @ApiOkResponse({ type: CertificationPage })
   listCertifications(
     @Query() query: CertificationListQueryDto,
@@ -38,7 +39,7 @@ export class AdminController {
   @Post('certifications/:id/verify')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificationResponse })
-  @ApiAuth(400, 404, 409)
+  @ApiAuth('Verify a certification', 400, 404, 409)
   verify(
     @CurrentUser() admin: AuthUser,
     @IdParam() id: string,
@@ -50,7 +51,7 @@ export class AdminController {
   @Post('certifications/:id/reject')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificationResponse })
-  @ApiAuth(400, 404, 409)
+  @ApiAuth('Reject a certification', 400, 404, 409)
   reject(
     @CurrentUser() admin: AuthUser,
     @IdParam() id: string,
@@ -62,7 +63,7 @@ export class AdminController {
   @Post('certifications/:id/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: CertificationResponse })
-  @ApiAuth(400, 404, 409)
+  @ApiAuth('Revoke a certification', 400, 404, 409)
   revoke(
     @CurrentUser() admin: AuthUser,
     @IdParam() id: string,
@@ -72,7 +73,8 @@ export class AdminController {
   }
 
   @Get('audit-log')
-  @ApiAuth(400)
+  @ApiAuth('Read the audit log, newest first', 400)
+  @ApiOkResponse({ type: AuditEntryPage })
   auditLog(@Query() query: PageQueryDto): Promise<Page<AuditEntryResponse>> {
     return this.audit.list(query);
   }

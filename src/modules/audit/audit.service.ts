@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/pagination/pagination.js';
 import { AuditEntry } from './audit-entry.entity.js';
+import type { AuditEntryResponse } from './audit-entry.response.js';
 
 export interface AuditRecord {
   actorId: string;
@@ -10,16 +11,6 @@ export interface AuditRecord {
   subjectType: string;
   subjectId: string;
   details?: Record<string, unknown>;
-}
-
-export interface AuditEntryResponse {
-  id: string;
-  actorId: string;
-  action: string;
-  subjectType: string;
-  subjectId: string;
-  details: Record<string, unknown>;
-  createdAt: string;
 }
 
 @Injectable()

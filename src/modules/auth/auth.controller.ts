@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, CurrentUser } from '../../common/auth/auth.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ApiAuth, ApiProblems } from '../../common/http/api-problems.decorator.js';
+import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js';
 import { LoginRateLimit } from '../../common/http/throttling.js';
 import { AuthResponse, LoginDto, RegisterDto, UserResponse } from './dto/auth.dto.js';
 import { AuthService } from './auth.service.js';
@@ -14,7 +14,8 @@ export class AuthController {
 
   @Public()
   @Post('auth/register')
-  @ApiProblems(400, 409, 413, 429)
+  @ApiPublic('Create an account', 400, 409)
+  @ApiCreatedResponse({ type: AuthResponse })
   register(@Body() dto: RegisterDto): Promise<AuthResponse> {
     return this.auth.register(dto);
   }
@@ -24,13 +25,13 @@ export class AuthController {
   @HttpCode(200)
   @LoginRateLimit()
   @ApiOkResponse({ type: AuthResponse })
-  @ApiProblems(400, 401, 429)
+  @ApiPublic('Sign in', 400, 401)
   login(@Body() dto: LoginDto): Promise<AuthResponse> {
     return this.auth.login(dto);
   }
 
   @Get('me')
-  @ApiAuth()
+  @ApiAuth('Read my account')
   @ApiOkResponse({ type: UserResponse })
   me(@CurrentUser() user: AuthUser): Promise<UserResponse> {
     return this.auth.me(user.id);

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/s
 import { CurrentUser, Public, Roles } from '../../common/auth/auth.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ValidationError } from '../../common/errors/app-error.js';
-import { ApiAuth, ApiProblems } from '../../common/http/api-problems.decorator.js';
+import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js';
 import { Page } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BookingsService } from './bookings.service.js';
@@ -27,7 +27,7 @@ export class BookingsController {
   @Public()
   @Get('therapists/:id/slots')
   @ApiOkResponse({ type: SlotsResponse })
-  @ApiProblems(400, 404, 422)
+  @ApiPublic('List the free start times of a therapist for an offering', 400, 404, 422)
   slots(@IdParam() therapistId: string, @Query() query: SlotQueryDto): Promise<SlotsResponse> {
     return this.bookings.findSlots(therapistId, query);
   }
@@ -36,7 +36,7 @@ export class BookingsController {
   @Post('bookings')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (24 h)' })
   @ApiCreatedResponse({ type: BookingResponse })
-  @ApiAuth(400, 404, 409, 422)
+  @ApiAuth('Book a session', 400, 404, 409, 422)
   create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateBookingDto,
@@ -55,7 +55,7 @@ export class BookingsController {
 
   @Get('bookings')
   @ApiOkResponse({ type: BookingPage })
-  @ApiAuth(400)
+  @ApiAuth('List my bookings', 400)
   list(
     @CurrentUser() user: AuthUser,
     @Query() query: BookingListQueryDto,
@@ -65,7 +65,7 @@ export class BookingsController {
 
   @Get('bookings/:id')
   @ApiOkResponse({ type: BookingResponse })
-  @ApiAuth(400, 404)
+  @ApiAuth('Read a booking', 400, 404)
   get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<BookingResponse> {
     return this.bookings.get(user, id);
   }
@@ -73,7 +73,7 @@ export class BookingsController {
   @Post('bookings/:id/cancel')
   @HttpCode(200)
   @ApiOkResponse({ type: BookingResponse })
-  @ApiAuth(400, 404, 409)
+  @ApiAuth('Cancel a booking', 400, 404, 409)
   cancel(
     @CurrentUser() user: AuthUser,
     @IdParam() id: string,
@@ -86,7 +86,7 @@ export class BookingsController {
   @Post('bookings/:id/complete')
   @HttpCode(200)
   @ApiOkResponse({ type: BookingResponse })
-  @ApiAuth(400, 404, 409, 422)
+  @ApiAuth('Mark a session completed', 400, 404, 409, 422)
   complete(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<BookingResponse> {
     return this.bookings.act(user, id, 'complete');
   }
@@ -95,7 +95,7 @@ export class BookingsController {
   @Post('bookings/:id/no-show')
   @HttpCode(200)
   @ApiOkResponse({ type: BookingResponse })
-  @ApiAuth(400, 404, 409, 422)
+  @ApiAuth('Mark a session a no-show', 400, 404, 409, 422)
   noShow(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<BookingResponse> {
     return this.bookings.act(user, id, 'no-show');
   }

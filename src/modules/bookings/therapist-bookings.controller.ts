@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser, Public, Roles } from '../../common/auth/auth.decorators.js';
@@ -26,7 +26,7 @@ export class TherapistBookingsController {
   @Roles('therapist')
   @Get('therapists/me/bookings')
   @ApiOkResponse({ type: [TherapistBookingResponse] })
-  @ApiAuth(400)
+  @ApiAuth('List my agenda, with the intake facts each session needs', 400)
   bookings(
     @CurrentUser() user: AuthUser,
     @Query() query: WindowQueryDto,
@@ -37,7 +37,7 @@ export class TherapistBookingsController {
   @Roles('therapist')
   @Get('therapists/me/calendar')
   @ApiOkResponse({ type: CalendarUrlResponse })
-  @ApiAuth(409)
+  @ApiAuth('Read my private calendar subscription URL', 409)
   async calendarUrl(
     @CurrentUser() user: AuthUser,
     @Req() request: FastifyRequest,
@@ -49,7 +49,7 @@ export class TherapistBookingsController {
   @Post('therapists/me/calendar/rotate')
   @HttpCode(200)
   @ApiOkResponse({ type: CalendarUrlResponse })
-  @ApiAuth(409)
+  @ApiAuth('Replace my calendar URL; the old one stops working', 409)
   async rotate(
     @CurrentUser() user: AuthUser,
     @Req() request: FastifyRequest,
@@ -65,8 +65,12 @@ export class TherapistBookingsController {
   @SkipThrottle()
   @Get('calendar/:file')
   @Header('content-type', 'text/calendar; charset=utf-8')
-  @ApiProduces('text/calendar')
-  @ApiProblems(404)
+  @ApiOperation({ summary: 'Read a calendar feed; the secret token in the path is the credential' })
+  @ApiOkResponse({
+    description: 'The therapist’s sessions as an RFC 5545 calendar',
+    content: { 'text/calendar': { schema: { type: 'string' } } },
+  })
+  @ApiProblems(404, 503)
   feed(@Param('file') file: string): Promise<string> {
     return this.calendar.feed(file);
   }

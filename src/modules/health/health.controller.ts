@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import {
   HealthCheck,
@@ -26,6 +26,7 @@ export class HealthController {
   @SkipThrottle()
   @Get()
   @HealthCheck()
+  @ApiOperation({ summary: 'Is the service ready (database reachable, migrations run)?' })
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),

@@ -31,7 +31,7 @@ export class IntakeController {
   @Roles('client')
   @Post('intakes')
   @ApiCreatedResponse({ type: CreatedIntakeResponse })
-  @ApiAuth(400)
+  @ApiAuth('File a screening intake', 400)
   create(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateIntakeDto,
@@ -42,7 +42,7 @@ export class IntakeController {
   @Roles('client', 'admin')
   @Get('intakes/:id')
   @ApiOkResponse({ type: IntakeResponse })
-  @ApiAuth(400, 404)
+  @ApiAuth('Read an intake', 400, 404)
   get(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<IntakeResponse> {
     return this.intakes.get(user, id);
   }
@@ -50,7 +50,7 @@ export class IntakeController {
   @Roles('client')
   @Get('intakes/:id/matches')
   @ApiOkResponse({ type: [MatchResponse] })
-  @ApiAuth(400, 404, 422)
+  @ApiAuth('Rank therapists for an intake, with their next free slots', 400, 404, 422)
   matches(
     @CurrentUser() user: AuthUser,
     @IdParam() id: string,
@@ -62,7 +62,7 @@ export class IntakeController {
   @Roles('admin')
   @Get('admin/intake-flags')
   @ApiOkResponse({ type: FlagPage })
-  @ApiAuth(400)
+  @ApiAuth('List intake flags to review, oldest first', 400)
   flags(
     @CurrentUser() admin: AuthUser,
     @Query() query: FlagQueryDto,
@@ -74,7 +74,7 @@ export class IntakeController {
   @Post('admin/intake-flags/:id/resolve')
   @HttpCode(200)
   @ApiOkResponse({ type: FlagResponse })
-  @ApiAuth(400, 404, 409)
+  @ApiAuth('Approve or reject an intake flag', 400, 404, 409)
   resolve(
     @CurrentUser() admin: AuthUser,
     @IdParam() id: string,

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Patch, Post, Query } from '@nestjs/common';
 import { IdParam } from '../../common/validation/id-param.js';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public, Roles } from '../../common/auth/auth.decorators.js';
-import { ApiAuth, ApiProblems } from '../../common/http/api-problems.decorator.js';
+import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js';
 import { Page } from '../../common/pagination/pagination.js';
 import {
   CreateOfferingDto,
@@ -21,28 +21,31 @@ export class OfferingsController {
   @Public()
   @Get()
   @ApiOkResponse({ type: OfferingPage })
-  @ApiProblems(400)
+  @ApiPublic('List the menu of offerings', 400)
   list(@Query() query: OfferingListQueryDto): Promise<Page<OfferingResponse>> {
     return this.offerings.list(query);
   }
 
   @Public()
   @Get(':id')
-  @ApiProblems(400, 404)
+  @ApiPublic('Read an offering', 400, 404)
+  @ApiOkResponse({ type: OfferingResponse })
   get(@IdParam() id: string): Promise<OfferingResponse> {
     return this.offerings.get(id);
   }
 
   @Roles('admin')
   @Post()
-  @ApiAuth(400)
+  @ApiAuth('Add an offering to the menu', 400)
+  @ApiCreatedResponse({ type: OfferingResponse })
   create(@Body() dto: CreateOfferingDto): Promise<OfferingResponse> {
     return this.offerings.create(dto);
   }
 
   @Roles('admin')
   @Patch(':id')
-  @ApiAuth(400, 404)
+  @ApiAuth('Change an offering', 400, 404)
+  @ApiOkResponse({ type: OfferingResponse })
   update(@IdParam() id: string, @Body() dto: UpdateOfferingDto): Promise<OfferingResponse> {
     return this.offerings.update(id, dto);
   }
@@ -51,7 +54,7 @@ export class OfferingsController {
   @Delete(':id')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted, or archived when it has bookings' })
-  @ApiAuth(400, 404)
+  @ApiAuth('Delete an offering (archived when it has bookings)', 400, 404)
   remove(@IdParam() id: string): Promise<void> {
     return this.offerings.remove(id);
   }

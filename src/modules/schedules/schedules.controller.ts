@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Put, Query } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ApiAuth } from '../../common/http/api-problems.decorator.js';
@@ -11,6 +11,7 @@ import {
   SetAvailabilityDto,
   TimeOffQueryDto,
   TimeOffResponse,
+  WeeklyHoursResponse,
 } from './dto/schedule.dto.js';
 import { SchedulesService } from './schedules.service.js';
 
@@ -21,13 +22,14 @@ export class SchedulesController {
   constructor(private readonly schedules: SchedulesService) {}
 
   @Get('availability')
-  @ApiAuth(409)
-  getAvailability(@CurrentUser() user: AuthUser) {
+  @ApiAuth('Read my weekly hours', 409)
+  @ApiOkResponse({ type: WeeklyHoursResponse })
+  getAvailability(@CurrentUser() user: AuthUser): Promise<WeeklyHoursResponse> {
     return this.schedules.getAvailability(user.id);
   }
 
   @Put('availability')
-  @ApiAuth(400, 409)
+  @ApiAuth('Replace my weekly hours', 400, 409)
   @ApiOkResponse({ type: AvailabilityResponse })
   setAvailability(
     @CurrentUser() user: AuthUser,
@@ -37,7 +39,8 @@ export class SchedulesController {
   }
 
   @Post('time-off')
-  @ApiAuth(400, 409)
+  @ApiAuth('Add time off', 400, 409)
+  @ApiCreatedResponse({ type: CreatedTimeOffResponse })
   addTimeOff(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateTimeOffDto,
@@ -46,7 +49,7 @@ export class SchedulesController {
   }
 
   @Get('time-off')
-  @ApiAuth(400)
+  @ApiAuth('List my time off', 400)
   @ApiOkResponse({ type: [TimeOffResponse] })
   listTimeOff(
     @CurrentUser() user: AuthUser,
@@ -58,7 +61,7 @@ export class SchedulesController {
   @Delete('time-off/:id')
   @HttpCode(204)
   @ApiNoContentResponse()
-  @ApiAuth(400, 404)
+  @ApiAuth('Remove time off', 400, 404)
   removeTimeOff(@CurrentUser() user: AuthUser, @IdParam() id: string): Promise<void> {
     return this.schedules.removeTimeOff(user.id, id);
   }

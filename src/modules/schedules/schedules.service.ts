@@ -15,6 +15,7 @@ import {
   SetAvailabilityDto,
   TimeOffQueryDto,
   TimeOffResponse,
+  WeeklyHoursResponse,
 } from './dto/schedule.dto.js';
 import { TimeOff } from './time-off.entity.js';
 
@@ -54,9 +55,7 @@ export class SchedulesService {
     }));
   }
 
-  async getAvailability(
-    therapistId: string,
-  ): Promise<Omit<AvailabilityResponse, 'bookingsOutsideHours'>> {
+  async getAvailability(therapistId: string): Promise<WeeklyHoursResponse> {
     const therapist = await this.therapists.requireProfile(therapistId);
     return { timezone: therapist.timezone, weekly: await this.weeklyWindows(therapistId) };
   }

@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../../common/auth/auth.decorators.js';
+import { ApiPublic } from '../../common/http/api-problems.decorator.js';
 import { TechniqueResponse } from './technique.response.js';
 import { TechniquesService } from './techniques.service.js';
 
@@ -11,6 +12,7 @@ export class TechniquesController {
 
   @Public()
   @Get()
+  @ApiPublic('List the massage techniques')
   @ApiOkResponse({ type: [TechniqueResponse] })
   list(): Promise<TechniqueResponse[]> {
     return this.techniques.list();

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../../common/auth/auth.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { ApiAuth, ApiProblems } from '../../common/http/api-problems.decorator.js';
+import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js';
 import { Page } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import {
@@ -23,7 +23,7 @@ export class TherapistsController {
 
   @Roles('therapist')
   @Get('me')
-  @ApiAuth(409)
+  @ApiAuth('Read my therapist profile', 409)
   @ApiOkResponse({ type: TherapistProfileResponse })
   ownProfile(@CurrentUser() user: AuthUser): Promise<TherapistProfileResponse> {
     return this.therapists.ownProfile(user.id);
@@ -31,7 +31,7 @@ export class TherapistsController {
 
   @Roles('therapist')
   @Put('me')
-  @ApiAuth(400, 409)
+  @ApiAuth('Create or replace my therapist profile', 400, 409)
   @ApiOkResponse({ type: TherapistProfileResponse })
   upsertProfile(
     @CurrentUser() user: AuthUser,
@@ -42,7 +42,8 @@ export class TherapistsController {
 
   @Roles('therapist')
   @Post('me/certifications')
-  @ApiAuth(400, 409)
+  @ApiAuth('File a certification for review', 400, 409)
+  @ApiCreatedResponse({ type: CertificationResponse })
   addCertification(
     @CurrentUser() user: AuthUser,
     @Body() dto: CreateCertificationDto,
@@ -52,7 +53,7 @@ export class TherapistsController {
 
   @Roles('therapist')
   @Get('me/certifications')
-  @ApiAuth()
+  @ApiAuth('List my certifications')
   @ApiOkResponse({ type: [CertificationResponse] })
   listCertifications(@CurrentUser() user: AuthUser): Promise<CertificationResponse[]> {
     return this.therapists.listOwnCertifications(user.id);
@@ -61,7 +62,7 @@ export class TherapistsController {
   @Public()
   @Get()
   @ApiOkResponse({ type: PublicTherapistPage })
-  @ApiProblems(400)
+  @ApiPublic('List bookable therapists', 400)
   list(@Query() query: TherapistListQueryDto): Promise<Page<PublicTherapistResponse>> {
     return this.therapists.listPublic(query);
   }
@@ -69,7 +70,7 @@ export class TherapistsController {
   @Public()
   @Get(':id')
   @ApiOkResponse({ type: PublicTherapistResponse })
-  @ApiProblems(400, 404)
+  @ApiPublic('Read a therapist’s public profile', 400, 404)
   get(@IdParam() id: string): Promise<PublicTherapistResponse> {
     return this.therapists.getPublic(id);
   }

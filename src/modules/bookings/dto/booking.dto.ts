@@ -145,6 +145,10 @@ export class SessionIntakeFacts {
   @ApiProperty({ type: [String] }) painAreas!: string[];
 }
 
+export class SessionClientResponse {
+  @ApiProperty() name!: string;
+}
+
 export class TherapistBookingResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: BOOKING_STATUSES }) status!: string;
@@ -153,7 +157,7 @@ export class TherapistBookingResponse {
   @ApiProperty() technique!: string;
   @ApiProperty() offeringName!: string;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
-  @ApiProperty() client!: { name: string };
+  @ApiProperty({ type: SessionClientResponse }) client!: SessionClientResponse;
   @ApiProperty({
     type: SessionIntakeFacts,
     nullable: true,

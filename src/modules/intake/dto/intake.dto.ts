@@ -251,10 +251,19 @@ export class MatchResponse {
   nextSlots!: MatchSlotResponse[];
 }
 
+export class FlaggedClientResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() email!: string;
+}
+
 export class FlagWithIntakeResponse extends FlagResponse {
   @ApiProperty({ type: IntakeResponse }) intake!: IntakeResponse;
-  @ApiProperty({ description: 'The client, so the reviewer can call them' })
-  client!: { id: string; name: string; email: string };
+  @ApiProperty({
+    type: FlaggedClientResponse,
+    description: 'The client, so the reviewer can call them',
+  })
+  client!: FlaggedClientResponse;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

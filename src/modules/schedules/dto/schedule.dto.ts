@@ -67,9 +67,13 @@ export class BookingConflictResponse {
   @ApiProperty() clientName!: string;
 }
 
-export class AvailabilityResponse {
-  @ApiProperty() timezone!: string;
+export class WeeklyHoursResponse {
+  @ApiProperty({ description: 'The profile’s IANA time zone, which the hours are in' })
+  timezone!: string;
   @ApiProperty({ type: [WeeklyWindowDto] }) weekly!: WeeklyWindowDto[];
+}
+
+export class AvailabilityResponse extends WeeklyHoursResponse {
   @ApiProperty({
     type: [BookingConflictResponse],
     description:
