@@ -101,33 +101,6 @@ export async function answer<Data>(
 /** The generated schemas, by name (`Schemas['BookingResponse']`). */
 export type Schemas = components['schemas'];
 
-/**
- * For operations whose success answer the served document does not describe yet: openapi-fetch
- * types their data as `never`, and this reads it as the generated schema the route returns. Once the
- * document describes the answer, the same call checks that it is that schema.
- */
-export function asSchema<Name extends keyof Schemas>(data: Schemas[Name]): Schemas[Name] {
-  return data;
-}
-
-/**
- * For an answer the served document has no schema for at all: `Shape` is the caller's reading of
- * it, kept beside the call. Once the document describes it, the call checks the two agree.
- */
-export function asShape<Shape>(data: Shape): Shape {
-  return data;
-}
-
-/**
- * The nested `client` of flags and agenda items, which the served document types as an empty
- * object although the API sends the client's user fields (name; and email to admins).
- */
-export function clientOf<Field extends keyof Schemas['UserResponse'] = 'name'>(item: {
-  client: object;
-}): Pick<Schemas['UserResponse'], Field> {
-  return item.client as Pick<Schemas['UserResponse'], Field>;
-}
-
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   return new ApiError(0, 'CLIENT_ERROR', 'Something went wrong', String(error));

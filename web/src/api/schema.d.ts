@@ -9,6 +9,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Is the service ready (database reachable, migrations run)? */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -27,6 +28,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Create an account */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -43,6 +45,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in */
         post: operations["AuthController_login"];
         delete?: never;
         options?: never;
@@ -57,6 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read my account */
         get: operations["AuthController_me"];
         put?: never;
         post?: never;
@@ -73,6 +77,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the massage techniques */
         get: operations["TechniquesController_list"];
         put?: never;
         post?: never;
@@ -89,8 +94,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the menu of offerings */
         get: operations["OfferingsController_list"];
         put?: never;
+        /** Add an offering to the menu */
         post: operations["OfferingsController_create"];
         delete?: never;
         options?: never;
@@ -105,12 +112,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an offering */
         get: operations["OfferingsController_get"];
         put?: never;
         post?: never;
+        /** Delete an offering (archived when it has bookings) */
         delete: operations["OfferingsController_remove"];
         options?: never;
         head?: never;
+        /** Change an offering */
         patch: operations["OfferingsController_update"];
         trace?: never;
     };
@@ -121,7 +131,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read my therapist profile */
         get: operations["TherapistsController_ownProfile"];
+        /** Create or replace my therapist profile */
         put: operations["TherapistsController_upsertProfile"];
         post?: never;
         delete?: never;
@@ -137,8 +149,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my certifications */
         get: operations["TherapistsController_listCertifications"];
         put?: never;
+        /** File a certification for review */
         post: operations["TherapistsController_addCertification"];
         delete?: never;
         options?: never;
@@ -153,6 +167,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List bookable therapists */
         get: operations["TherapistsController_list"];
         put?: never;
         post?: never;
@@ -169,6 +184,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a therapist’s public profile */
         get: operations["TherapistsController_get"];
         put?: never;
         post?: never;
@@ -185,7 +201,9 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read my weekly hours */
         get: operations["SchedulesController_getAvailability"];
+        /** Replace my weekly hours */
         put: operations["SchedulesController_setAvailability"];
         post?: never;
         delete?: never;
@@ -201,8 +219,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my time off */
         get: operations["SchedulesController_listTimeOff"];
         put?: never;
+        /** Add time off */
         post: operations["SchedulesController_addTimeOff"];
         delete?: never;
         options?: never;
@@ -220,6 +240,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Remove time off */
         delete: operations["SchedulesController_removeTimeOff"];
         options?: never;
         head?: never;
@@ -233,6 +254,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List certifications to review */
         get: operations["AdminController_listCertifications"];
         put?: never;
         post?: never;
@@ -251,6 +273,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Verify a certification */
         post: operations["AdminController_verify"];
         delete?: never;
         options?: never;
@@ -267,6 +290,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Reject a certification */
         post: operations["AdminController_reject"];
         delete?: never;
         options?: never;
@@ -283,6 +307,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Revoke a certification */
         post: operations["AdminController_revoke"];
         delete?: never;
         options?: never;
@@ -297,6 +322,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read the audit log, newest first */
         get: operations["AdminController_auditLog"];
         put?: never;
         post?: never;
@@ -315,6 +341,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** File a screening intake */
         post: operations["IntakeController_create"];
         delete?: never;
         options?: never;
@@ -329,6 +356,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read an intake */
         get: operations["IntakeController_get"];
         put?: never;
         post?: never;
@@ -345,6 +373,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Rank therapists for an intake, with their next free slots */
         get: operations["IntakeController_matches"];
         put?: never;
         post?: never;
@@ -361,6 +390,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List intake flags to review, oldest first */
         get: operations["IntakeController_flags"];
         put?: never;
         post?: never;
@@ -379,6 +409,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Approve or reject an intake flag */
         post: operations["IntakeController_resolve"];
         delete?: never;
         options?: never;
@@ -393,6 +424,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the free start times of a therapist for an offering */
         get: operations["BookingsController_slots"];
         put?: never;
         post?: never;
@@ -409,8 +441,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my bookings */
         get: operations["BookingsController_list"];
         put?: never;
+        /** Book a session */
         post: operations["BookingsController_create"];
         delete?: never;
         options?: never;
@@ -425,6 +459,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a booking */
         get: operations["BookingsController_get"];
         put?: never;
         post?: never;
@@ -443,6 +478,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Cancel a booking */
         post: operations["BookingsController_cancel"];
         delete?: never;
         options?: never;
@@ -459,6 +495,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a session completed */
         post: operations["BookingsController_complete"];
         delete?: never;
         options?: never;
@@ -475,6 +512,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a session a no-show */
         post: operations["BookingsController_noShow"];
         delete?: never;
         options?: never;
@@ -489,6 +527,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List my agenda, with the intake facts each session needs */
         get: operations["TherapistBookingsController_bookings"];
         put?: never;
         post?: never;
@@ -505,6 +544,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read my private calendar subscription URL */
         get: operations["TherapistBookingsController_calendarUrl"];
         put?: never;
         post?: never;
@@ -523,6 +563,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Replace my calendar URL; the old one stops working */
         post: operations["TherapistBookingsController_rotate"];
         delete?: never;
         options?: never;
@@ -537,6 +578,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Read a calendar feed; the secret token in the path is the credential */
         get: operations["TherapistBookingsController_feed"];
         put?: never;
         post?: never;
@@ -563,12 +605,6 @@ export interface components {
              */
             role: "client" | "therapist";
         };
-        LoginDto: {
-            /** @example ana@example.com */
-            email: string;
-            /** @example correct horse battery */
-            password: string;
-        };
         UserResponse: {
             /** Format: uuid */
             id: string;
@@ -585,6 +621,12 @@ export interface components {
             tokenType: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
+        };
+        LoginDto: {
+            /** @example ana@example.com */
+            email: string;
+            /** @example correct horse battery */
+            password: string;
         };
         TechniqueResponse: {
             /** @enum {string} */
@@ -743,6 +785,11 @@ export interface components {
              */
             end: string;
         };
+        WeeklyHoursResponse: {
+            /** @description The profile’s IANA time zone, which the hours are in */
+            timezone: string;
+            weekly: components["schemas"]["WeeklyWindowDto"][];
+        };
         SetAvailabilityDto: {
             weekly: components["schemas"]["WeeklyWindowDto"][];
         };
@@ -756,6 +803,7 @@ export interface components {
             clientName: string;
         };
         AvailabilityResponse: {
+            /** @description The profile’s IANA time zone, which the hours are in */
             timezone: string;
             weekly: components["schemas"]["WeeklyWindowDto"][];
             /** @description Upcoming confirmed bookings that the hours no longer cover (they are kept; act on them) */
@@ -774,6 +822,17 @@ export interface components {
             endsAt: string;
             /** @example Holidays */
             reason?: string;
+        };
+        CreatedTimeOffResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            reason?: string | null;
+            /** @description Confirmed bookings inside the time off (they are kept; act on them) */
+            conflictingBookings: components["schemas"]["BookingConflictResponse"][];
         };
         TimeOffResponse: {
             /** Format: uuid */
@@ -825,6 +884,33 @@ export interface components {
         RevokeCertificationDto: {
             /** @example The licensing board suspended this licence on 2026-11-30. */
             reason: string;
+        };
+        AuditEntryResponse: {
+            /**
+             * @description Increasing with time (a bigint, as a string)
+             * @example 42
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The admin who acted
+             */
+            actorId: string;
+            /** @example certification.verify */
+            action: string;
+            /** @example certification */
+            subjectType: string;
+            subjectId: string;
+            /** @description What the action concerned, such as a decision and its note */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            nextCursor: string | null;
         };
         RedFlagsDto: {
             /** @description Pain in the chest */
@@ -968,6 +1054,12 @@ export interface components {
             /** @description Up to 5 earliest free slots */
             nextSlots: components["schemas"]["MatchSlotResponse"][];
         };
+        FlaggedClientResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+        };
         FlagWithIntakeResponse: {
             /** Format: uuid */
             id: string;
@@ -983,7 +1075,7 @@ export interface components {
             resolvedAt?: string | null;
             intake: components["schemas"]["IntakeResponse"];
             /** @description The client, so the reviewer can call them */
-            client: Record<string, never>;
+            client: components["schemas"]["FlaggedClientResponse"];
             /** Format: date-time */
             createdAt: string;
         };
@@ -1086,6 +1178,9 @@ export interface components {
             /** @example Feeling unwell */
             reason?: string;
         };
+        SessionClientResponse: {
+            name: string;
+        };
         SessionIntakeFacts: {
             pregnant: boolean;
             pregnancyWeeks?: number | null;
@@ -1108,9 +1203,9 @@ export interface components {
             technique: string;
             offeringName: string;
             notes: string | null;
-            client: Record<string, never>;
+            client: components["schemas"]["SessionClientResponse"];
             /** @description What the session needs from the intake; null without one or once cancelled */
-            intake: components["schemas"]["SessionIntakeFacts"] | null;
+            intake: components["schemas"]["SessionIntakeFacts"] | (never | null);
         };
         CalendarUrlResponse: {
             /** @example https://unknot.example/api/v1/calendar/3kq...Zs.ics */
@@ -1122,12 +1217,16 @@ export interface components {
             title: string;
             status: number;
             detail: string;
-            /** @example SLOT_TAKEN */
-            code: string;
+            /**
+             * @example SLOT_TAKEN
+             * @enum {string}
+             */
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "OFFERING_NOT_FOUND" | "TECHNIQUE_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "IDEMPOTENCY_KEY_IN_PROGRESS" | "INVALID_TRANSITION" | "OFFERING_ARCHIVED" | "BEYOND_BOOKING_HORIZON" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED";
             errors?: {
-                field?: string;
-                message?: string;
+                field: string;
+                message: string;
             }[];
+            /** @description Sent with server errors; quote it when reporting */
             requestId?: string;
         };
     };
@@ -1300,6 +1399,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -1327,8 +1434,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limited */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1377,8 +1502,35 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limited */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1423,6 +1575,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TechniquesController_list: {
@@ -1440,6 +1610,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TechniqueResponse"][];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -1475,6 +1663,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OfferingsController_create: {
@@ -1490,6 +1696,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingResponse"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -1517,6 +1731,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OfferingsController_get: {
@@ -1530,6 +1780,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingResponse"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -1541,6 +1799,24 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1604,6 +1880,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     OfferingsController_update: {
@@ -1621,6 +1915,14 @@ export interface operations {
             };
         };
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingResponse"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -1650,6 +1952,42 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1696,6 +2034,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1762,6 +2118,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TherapistsController_listCertifications: {
@@ -1799,6 +2191,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TherapistsController_addCertification: {
@@ -1814,6 +2224,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificationResponse"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -1850,6 +2268,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TherapistsController_list: {
@@ -1876,6 +2330,24 @@ export interface operations {
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1922,6 +2394,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchedulesController_getAvailability: {
@@ -1933,6 +2423,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyHoursResponse"];
+                };
+            };
             /** @description Missing or invalid bearer token */
             401: {
                 headers: {
@@ -1953,6 +2451,24 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2019,6 +2535,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchedulesController_listTimeOff: {
@@ -2068,6 +2620,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     SchedulesController_addTimeOff: {
@@ -2083,6 +2653,14 @@ export interface operations {
             };
         };
         responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTimeOffResponse"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -2112,6 +2690,42 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2174,6 +2788,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AdminController_listCertifications: {
@@ -2218,6 +2850,24 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2295,6 +2945,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AdminController_reject: {
@@ -2358,6 +3044,42 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2435,6 +3157,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     AdminController_auditLog: {
@@ -2450,6 +3208,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
                 headers: {
@@ -2470,6 +3236,24 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2527,6 +3311,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IntakeController_get: {
@@ -2577,6 +3397,24 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2654,6 +3492,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     IntakeController_flags: {
@@ -2698,6 +3554,24 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2775,6 +3649,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     BookingsController_slots: {
@@ -2820,6 +3730,24 @@ export interface operations {
             };
             /** @description Refused by a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2873,6 +3801,24 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2952,8 +3898,44 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Refused by a business rule */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3011,6 +3993,24 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3081,6 +4081,42 @@ export interface operations {
             };
             /** @description Conflicts with the current state */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3163,6 +4199,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     BookingsController_noShow: {
@@ -3238,6 +4292,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TherapistBookingsController_bookings: {
@@ -3280,6 +4352,24 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3333,6 +4423,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TherapistBookingsController_rotate: {
@@ -3379,6 +4487,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     TherapistBookingsController_feed: {
@@ -3392,8 +4518,26 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description The therapist’s sessions as an RFC 5545 calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

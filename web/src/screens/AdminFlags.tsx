@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { answer, client, clientOf, type Schemas } from '../api/client';
+import { answer, client, type Schemas } from '../api/client';
 import { DecisionButtons } from '../components/DecisionButtons';
 import { IntakeAnswersList } from '../components/IntakeAnswersList';
 import { TextArea } from '../components/Field';
@@ -68,7 +68,7 @@ function FlagCard({
   flag: FlagWithIntake;
   onResolved: (message: string) => void;
 }) {
-  const person = clientOf<'name' | 'email'>(flag);
+  const person = flag.client;
   const [note, setNote] = useState('');
   const [noteMissing, setNoteMissing] = useState(false);
   const action = useAction();

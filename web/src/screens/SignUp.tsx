@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { answer, asSchema, client, type Schemas } from '../api/client';
+import { answer, client, type Schemas } from '../api/client';
 import { RadioGroup } from '../components/Choices';
 import { Field } from '../components/Field';
 import { ErrorNotice } from '../components/Notices';
@@ -22,10 +22,8 @@ export function SignUp({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthRespons
     event.preventDefault();
     void action.run(async () =>
       onSignedIn(
-        asSchema<'AuthResponse'>(
-          await answer(
-            client.POST('/api/v1/auth/register', { body: { name, email, password, role } }),
-          ),
+        await answer(
+          client.POST('/api/v1/auth/register', { body: { name, email, password, role } }),
         ),
       ),
     );

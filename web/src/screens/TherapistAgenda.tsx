@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { answer, client, clientOf, type Schemas } from '../api/client';
+import { answer, client, type Schemas } from '../api/client';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
 import { WeekNav, weekStart } from '../components/WeekNav';
@@ -79,7 +79,7 @@ export function TherapistAgenda({ week }: { week: number }) {
 
 function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: string) => void }) {
   const action = useAction();
-  const person = clientOf(item);
+  const person = item.client;
   const facts = item.intake;
   const started = Date.parse(item.startsAt) <= Date.now();
   const close = (outcome: 'complete' | 'no-show', text: string) =>

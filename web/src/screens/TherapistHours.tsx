@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { answer, asShape, client, type Schemas } from '../api/client';
+import { answer, client, type Schemas } from '../api/client';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
 import { formatDateTime } from '../format';
@@ -8,7 +8,7 @@ import { href } from '../router';
 
 type WeeklyWindow = Schemas['WeeklyWindowDto'];
 /** What GET answers: the PUT's answer without the bookings outside the new hours. */
-type Availability = Omit<Schemas['AvailabilityResponse'], 'bookingsOutsideHours'>;
+type Availability = Schemas['WeeklyHoursResponse'];
 
 /** ISO weekdays (Monday = 1), short so that a row fits a phone's width. */
 const WEEKDAYS: [string, string][] = [
@@ -27,9 +27,7 @@ const byDayAndTime = (a: WeeklyWindow, b: WeeklyWindow) =>
 /** The weekly-hours editor. */
 export function TherapistHours() {
   const availability = useResource(
-    // The served document does not describe GET's answer yet.
-    async () =>
-      asShape<Availability>(await answer(client.GET('/api/v1/therapists/me/availability'))),
+    (): Promise<Availability> => answer(client.GET('/api/v1/therapists/me/availability')),
     [],
   );
   if (availability.loading && !availability.data) return <Loading what="your hours" />;
