@@ -134,6 +134,15 @@ export class BookingLedger {
     return found;
   }
 
+  /** Whether any booking, of any status, was made of this offering (its history must stay). */
+  async anyOfOffering(manager: EntityManager, offeringId: string): Promise<boolean> {
+    const [{ used }] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM bookings WHERE offering_id = $1) AS used`,
+      [offeringId],
+    );
+    return used;
+  }
+
   /** Cancels bookings for the gate, with the refusal code the client is shown. */
   async cancelBySystem(
     manager: EntityManager,

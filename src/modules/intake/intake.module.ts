@@ -8,6 +8,7 @@ import { IntakeReviewService } from './intake-review.service.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
 import { ScreeningService } from './screening.service.js';
+import { SessionFactsService } from './session-facts.service.js';
 
 @Module({
   imports: [AuditModule, SchedulesModule, BookingLedgerModule],
@@ -17,8 +18,9 @@ import { ScreeningService } from './screening.service.js';
     IntakeReviewService,
     ScreeningService,
     RescreeningService,
+    SessionFactsService,
     { provide: BOOKING_SCREENING, useExisting: ScreeningService },
   ],
-  exports: [BOOKING_SCREENING],
+  exports: [BOOKING_SCREENING, SessionFactsService],
 })
 export class IntakeModule {}

@@ -10,7 +10,7 @@ import {
 } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { toIsoInstant } from '../../common/time/iso.js';
-import { DAY_MS, parseWindow } from '../../common/time/window.js';
+import { parseWindow } from '../../common/time/window.js';
 import { AuditService } from '../audit/audit.service.js';
 import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/availability.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
@@ -44,8 +44,8 @@ import type { IntakeAnswers, RedFlag, TechniqueSlug } from './intake.types.js';
 import { RescreeningService } from './rescreening.service.js';
 import { lockClientScreening } from './screening-facts.js';
 import { MatchCandidate, rankMatches } from './matching.rules.js';
+import { MINUTE_MS, DAY_MS } from '../../common/time/duration.js';
 
-const MINUTE_MS = 60_000;
 export const INTAKE_VALIDITY_DAYS = 30;
 const MAX_MATCH_WINDOW_DAYS = 31;
 const NEXT_SLOTS = 5;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
+import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import {
   CreateOfferingDto,
   OfferingListQueryDto,
@@ -11,6 +12,11 @@ import {
   UpdateOfferingDto,
 } from './dto/offering.dto.js';
 import { Offering } from './offering.entity.js';
+import {
+  LIVE_OFFERING_FOR_SHARE_SQL,
+  LIVE_OFFERING_SQL,
+  type LiveOfferingRow,
+} from './offering.sql.js';
 
 export function toOfferingResponse(offering: Offering): OfferingResponse {
   return {
@@ -25,7 +31,10 @@ export function toOfferingResponse(offering: Offering): OfferingResponse {
 
 @Injectable()
 export class OfferingsService {
-  constructor(@InjectRepository(Offering) private readonly offerings: Repository<Offering>) {}
+  constructor(
+    @InjectRepository(Offering) private readonly offerings: Repository<Offering>,
+    private readonly bookings: BookingLedger,
+  ) {}
 
   async list(query: OfferingListQueryDto): Promise<Page<OfferingResponse>> {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
@@ -55,6 +64,29 @@ export class OfferingsService {
     const offering = await this.offerings.findOneBy({ id, archivedAt: IsNull() });
     if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
     return offering;
+  }
+
+  /**
+   * What a booking or slot search needs of a bookable offering, in the caller's transaction; with
+   * `lock`, held FOR SHARE so archiving or editing it waits for the booking to commit. Else 404.
+   */
+  async findLiveRow(manager: EntityManager, id: string, lock = false): Promise<LiveOfferingRow> {
+    const [offering]: LiveOfferingRow[] = await manager.query(
+      lock ? LIVE_OFFERING_FOR_SHARE_SQL : LIVE_OFFERING_SQL,
+      [id],
+    );
+    if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    return offering;
+  }
+
+  /** The names of these offerings, archived ones too, by id. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const offerings = await this.offerings.find({
+      select: { id: true, name: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(offerings.map((offering) => [offering.id, offering.name]));
   }
 
   async create(dto: CreateOfferingDto): Promise<OfferingResponse> {
@@ -106,11 +138,8 @@ export class OfferingsService {
         lock: { mode: 'pessimistic_write' },
       });
       if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
-      const [{ used }] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM bookings WHERE offering_id = $1) AS used`,
-        [id],
-      );
-      if (used) await manager.update(Offering, { id }, { archivedAt: new Date() });
+      if (await this.bookings.anyOfOffering(manager, id))
+        await manager.update(Offering, { id }, { archivedAt: new Date() });
       else await manager.delete(Offering, { id });
     });
   }

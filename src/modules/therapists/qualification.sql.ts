@@ -45,3 +45,18 @@ export interface QualificationFactsRow {
   prenatal_through: string | null;
   offers_technique: boolean;
 }
+
+/** Holds a therapist's row FOR SHARE: a profile change or a revocation waits for the booking. */
+export const LOCK_THERAPIST_FOR_SHARE_SQL = `SELECT 1 FROM therapists WHERE id = $1 FOR SHARE`;
+
+/**
+ * A therapist's time zone and what their qualification for a technique ($2) rests on. Run after
+ * the lock, in its own statement: a statement that waited for a lock still reads with the
+ * snapshot it took before waiting, and would miss the change it waited for.
+ */
+export const THERAPIST_BOOKING_FACTS_SQL = `SELECT t.timezone, ${qualificationFactsSql('t.id', '$2::text')}
+  FROM therapists t WHERE t.id = $1`;
+
+export interface TherapistBookingFactsRow extends QualificationFactsRow {
+  timezone: string;
+}

@@ -22,9 +22,12 @@ import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import { qualifiedUntil } from './qualification.rules.js';
 import {
   bookableSql,
+  LOCK_THERAPIST_FOR_SHARE_SQL,
   qualificationFactsSql,
   qualifiedForSql,
+  THERAPIST_BOOKING_FACTS_SQL,
   type QualificationFactsRow,
+  type TherapistBookingFactsRow,
 } from './qualification.sql.js';
 import { TherapistTechnique } from './therapist-technique.entity.js';
 import { Therapist } from './therapist.entity.js';
@@ -49,7 +52,7 @@ export function toCertificationResponse(certification: Certification): Certifica
   };
 }
 
-export const newCalendarToken = () => randomBytes(24).toString('base64url');
+const newCalendarToken = () => randomBytes(24).toString('base64url');
 
 interface PublicTherapistRow {
   id: string;
@@ -150,6 +153,46 @@ export class TherapistsService {
       );
     }
     return therapist;
+  }
+
+  /**
+   * A therapist's time zone and what their qualification for `technique` rests on, in the
+   * caller's transaction; with `lock`, the row is held FOR SHARE first (its own statement), so a
+   * profile change or revocation waits for the booking. Else 404.
+   */
+  async bookingFacts(
+    manager: EntityManager,
+    id: string,
+    technique: string,
+    lock = false,
+  ): Promise<TherapistBookingFactsRow> {
+    if (lock) await manager.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
+    const [therapist]: TherapistBookingFactsRow[] = await manager.query(
+      THERAPIST_BOOKING_FACTS_SQL,
+      [id, technique],
+    );
+    if (!therapist) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    return therapist;
+  }
+
+  /** A new secret for the caller's calendar feed; the old one stops working at once. */
+  async rotateCalendarToken(userId: string): Promise<string> {
+    await this.requireProfile(userId);
+    const token = newCalendarToken();
+    await this.dataSource.query(`UPDATE therapists SET calendar_token = $2 WHERE id = $1`, [
+      userId,
+      token,
+    ]);
+    return token;
+  }
+
+  /** The therapist a calendar token belongs to, or null (unknown or rotated). */
+  async findByCalendarToken(token: string): Promise<string | null> {
+    const [therapist]: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM therapists WHERE calendar_token = $1`,
+      [token],
+    );
+    return therapist?.id ?? null;
   }
 
   async addCertification(
