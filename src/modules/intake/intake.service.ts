@@ -2,13 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import {
-  AppError,
-  NotFoundError,
-  ValidationError,
-  FieldError,
-} from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
+import { ValidationError, FieldError } from '../../common/errors/app-error.js';
 import { toIsoInstant } from '../../common/time/iso.js';
 import { parseWindow } from '../../common/time/window.js';
 import { AuditService } from '../audit/audit.service.js';
@@ -32,6 +26,7 @@ import {
 } from './dto/intake.dto.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
+import { intakeErrors } from './intake.errors.js';
 import {
   assessIntake,
   FlagDraft,
@@ -223,7 +218,7 @@ export class IntakeService {
   async get(user: AuthUser, id: string): Promise<IntakeResponse> {
     const intake = await this.dataSource.manager.findOneBy(Intake, { id });
     if (!intake || (user.role !== 'admin' && intake.clientId !== user.id)) {
-      throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
+      throw intakeErrors.notFound();
     }
     const flags = await this.dataSource.manager.find(IntakeFlag, {
       where: { intakeId: id },
@@ -248,7 +243,7 @@ export class IntakeService {
   async matches(client: AuthUser, id: string, query: MatchQueryDto): Promise<MatchResponse[]> {
     const manager = this.dataSource.manager;
     const intake = await manager.findOneBy(Intake, { id, clientId: client.id });
-    if (!intake) throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
+    if (!intake) throw intakeErrors.notFound();
     const now = Date.now();
     const newer = await manager
       .createQueryBuilder(Intake, 'i')
@@ -258,16 +253,10 @@ export class IntakeService {
       })
       .getExists();
     if (newer) {
-      throw new AppError(
-        ErrorCode.IntakeSuperseded,
-        'A newer check-in replaced this one; see the matches of your latest check-in.',
-      );
+      throw intakeErrors.supersededForMatches();
     }
     if (intake.expiresAt.getTime() <= now) {
-      throw new AppError(
-        ErrorCode.IntakeExpired,
-        'This intake has expired; please fill in a new one.',
-      );
+      throw intakeErrors.expired();
     }
     const window = parseWindow(query, {
       defaultFrom: now,
