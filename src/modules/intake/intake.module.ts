@@ -3,6 +3,7 @@ import { AuditModule } from '../audit/audit.module.js';
 import { BOOKING_SCREENING } from '../bookings/screening-policy.js';
 import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
+import { TherapistsModule } from '../therapists/therapists.module.js';
 import { RescreeningService } from './rescreening.service.js';
 import { IntakeReviewService } from './intake-review.service.js';
 import { IntakeController } from './intake.controller.js';
@@ -11,7 +12,7 @@ import { ScreeningService } from './screening.service.js';
 import { SessionFactsService } from './session-facts.service.js';
 
 @Module({
-  imports: [AuditModule, SchedulesModule, BookingLedgerModule],
+  imports: [AuditModule, SchedulesModule, TherapistsModule, BookingLedgerModule],
   controllers: [IntakeController],
   providers: [
     IntakeService,

@@ -10,12 +10,8 @@ import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/avai
 import { SlotsService } from '../schedules/slots.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
-import {
-  bookableSql,
-  certifiedThroughSql,
-  qualifiedForSql,
-  validCertificationSql,
-} from '../therapists/qualification.sql.js';
+import { MENU_TECHNIQUES_SQL, SHORTEST_LIVE_OFFERINGS_SQL } from '../offerings/offering.sql.js';
+import { MATCH_CANDIDATES_SQL } from '../therapists/qualification.sql.js';
 import {
   CreatedIntakeResponse,
   CreateIntakeDto,
@@ -178,14 +174,9 @@ export class IntakeService {
    * dead end.
    */
   private async menu(manager: EntityManager, pregnant: boolean): Promise<Set<TechniqueSlug>> {
-    const rows: { technique_slug: TechniqueSlug }[] = await manager.query(
-      `SELECT DISTINCT o.technique_slug FROM offerings o
-        WHERE o.archived_at IS NULL
-          AND EXISTS (SELECT 1 FROM therapists t
-                       WHERE ${qualifiedForSql('t.id', 'o.technique_slug')}
-                         AND (NOT $1 OR ${validCertificationSql('t.id', `'prenatal'`)}))`,
-      [pregnant],
-    );
+    const rows: { technique_slug: TechniqueSlug }[] = await manager.query(MENU_TECHNIQUES_SQL, [
+      pregnant,
+    ]);
     return new Set(rows.map((row) => row.technique_slug));
   }
 
@@ -274,18 +265,7 @@ export class IntakeService {
     );
     const techniques = [...offerings.keys()];
     if (techniques.length === 0) return [];
-    const candidates: CandidateRow[] = await manager.query(
-      `SELECT t.id, u.name, t.years_experience, t.timezone,
-              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
-                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
-                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
-              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal,
-              ${certifiedThroughSql('t.id', `'massage-license'`)} AS license_through,
-              ${certifiedThroughSql('t.id', `'prenatal'`)} AS prenatal_through
-         FROM therapists t JOIN users u ON u.id = t.id
-        WHERE ${bookableSql('t.id')}`,
-      [techniques],
-    );
+    const candidates: CandidateRow[] = await manager.query(MATCH_CANDIDATES_SQL, [techniques]);
     // No slot may end after the therapist's qualification for it does (prenatal certification
     // included for a pregnant client).
     const pairs = candidates.flatMap((c) =>
@@ -373,12 +353,7 @@ export class IntakeService {
       technique_slug: TechniqueSlug;
       duration_minutes: number;
       buffer_minutes: number;
-    }[] = await manager.query(
-      `SELECT DISTINCT ON (technique_slug) id, technique_slug, duration_minutes, buffer_minutes
-           FROM offerings WHERE archived_at IS NULL AND technique_slug = ANY($1::text[])
-          ORDER BY technique_slug, duration_minutes, price_cents, id`,
-      [techniques],
-    );
+    }[] = await manager.query(SHORTEST_LIVE_OFFERINGS_SQL, [techniques]);
     return new Map(rows.map((row) => [row.technique_slug, row]));
   }
 }

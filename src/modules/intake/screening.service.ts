@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { BookingScreening, BookingScreeningRequest } from '../bookings/screening-policy.js';
+import { TherapistsService } from '../therapists/therapists.service.js';
 import { Intake } from './intake.entity.js';
 import { intakeErrors } from './intake.errors.js';
-import { latestIntake, lockClientScreening, prenatalCertifiedThrough } from './screening-facts.js';
+import { latestIntake, lockClientScreening } from './screening-facts.js';
 import { gateRefusal, isPrenatal } from './screening.rules.js';
 
 /**
@@ -13,6 +14,8 @@ import { gateRefusal, isPrenatal } from './screening.rules.js';
  */
 @Injectable()
 export class ScreeningService implements BookingScreening {
+  constructor(private readonly therapists: TherapistsService) {}
+
   async screen(
     manager: EntityManager,
     request: BookingScreeningRequest,
@@ -27,7 +30,11 @@ export class ScreeningService implements BookingScreening {
     }
     const prenatalCertified =
       !isPrenatal(latest, technique) ||
-      (await prenatalCertifiedThrough(manager, request.therapistId, request.endsAt));
+      (await this.therapists.prenatalCertifiedThrough(
+        manager,
+        request.therapistId,
+        request.endsAt,
+      ));
     const refusal = gateRefusal(latest, { technique, prenatalCertified });
     if (refusal) throw intakeErrors.gateRefused(refusal);
     return { intakeId: latest?.id ?? null };

@@ -19,10 +19,12 @@ import {
   UpsertTherapistProfileDto,
 } from './dto/therapist.dto.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
-import { qualifiedUntil } from './qualification.rules.js';
+import { endOfDay, qualifiedUntil } from './qualification.rules.js';
 import {
   bookableSql,
   LOCK_THERAPIST_FOR_SHARE_SQL,
+  LOCK_THERAPIST_FOR_UPDATE_SQL,
+  PRENATAL_THROUGH_SQL,
   qualificationFactsSql,
   qualifiedForSql,
   THERAPIST_BOOKING_FACTS_SQL,
@@ -173,6 +175,29 @@ export class TherapistsService {
     );
     if (!therapist) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
     return therapist;
+  }
+
+  /**
+   * Holds the therapist's row FOR UPDATE to the end of the caller's transaction: bookings take it
+   * FOR SHARE, so a change to what they rest on is either fully before a booking or after it.
+   */
+  async lockForChange(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(LOCK_THERAPIST_FOR_UPDATE_SQL, [id]);
+  }
+
+  /**
+   * Whether the therapist holds a verified prenatal certification through `endsAt`. Takes the
+   * row FOR SHARE first, then reads in a new statement (one that waited for the lock would read
+   * an older snapshot): a revocation (FOR UPDATE) is then either fully before or after.
+   */
+  async prenatalCertifiedThrough(
+    manager: EntityManager,
+    id: string,
+    endsAt: Date,
+  ): Promise<boolean> {
+    await manager.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
+    const [row]: { through: string | null }[] = await manager.query(PRENATAL_THROUGH_SQL, [id]);
+    return row?.through != null && endOfDay(row.through) >= endsAt.getTime();
   }
 
   /** A new secret for the caller's calendar feed; the old one stops working at once. */
