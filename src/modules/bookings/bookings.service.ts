@@ -1,20 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { AppError, NotFoundError } from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
+import { AppError } from '../../common/errors/app-error.js';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
 import { MINUTE_MS } from '../../common/time/duration.js';
 import { AppConfig } from '../../config/app-config.js';
 import { IdempotencyStore } from '../idempotency/idempotency-store.service.js';
+import { requestHash } from '../idempotency/request-hash.js';
+import { offeringErrors } from '../offerings/offerings.errors.js';
 import { OfferingsService } from '../offerings/offerings.service.js';
 import { fitsAvailability, isSlotOffered } from '../schedules/availability.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
+import { therapistErrors } from '../therapists/therapists.errors.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
 import { Booking } from './booking.entity.js';
+import { bookingFromRow, toBookingResponse } from './booking.mapper.js';
 import { BookingAction, horizonEnd, isLateCancellation, transition } from './booking.rules.js';
 import { INSERT_BOOKING_SQL } from './booking.sql.js';
 import { bookingErrors } from './bookings.errors.js';
@@ -26,33 +28,6 @@ const EXCLUSION_VIOLATION = '23P01';
 /** A deadlock or serialization failure: nothing was decided, so a retry may succeed. */
 const TRANSIENT_CODES = new Set(['40P01', '40001']);
 
-export function toBookingResponse(booking: Booking): BookingResponse {
-  return {
-    id: booking.id,
-    status: booking.status,
-    clientId: booking.clientId,
-    therapistId: booking.therapistId,
-    offeringId: booking.offeringId,
-    technique: booking.techniqueSlug,
-    startsAt: booking.startsAt.toISOString(),
-    endsAt: booking.endsAt.toISOString(),
-    durationMinutes: Math.round(
-      (booking.endsAt.getTime() - booking.startsAt.getTime()) / MINUTE_MS,
-    ),
-    priceCents: booking.priceCents,
-    notes: booking.notes,
-    intakeId: booking.intakeId,
-    screening: booking.screening,
-    screeningDeadline: booking.screeningDeadline?.toISOString() ?? null,
-    cancelledAt: booking.cancelledAt?.toISOString() ?? null,
-    cancelledBy: booking.cancellerRole,
-    cancellationCode: booking.cancellationCode,
-    cancellationReason: booking.cancellationReason,
-    lateCancellation: booking.lateCancellation,
-    createdAt: booking.createdAt.toISOString(),
-  };
-}
-
 /** A constraint or concurrency refusal from PostgreSQL, as the domain error it means. */
 function asDomainError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
@@ -62,10 +37,10 @@ function asDomainError(error: unknown): AppError | null {
     if (code && TRANSIENT_CODES.has(code)) return bookingErrors.concurrentUpdate();
     // The row locks below make these unreachable; kept so a missed path still answers plainly.
     if (code === '23503' && constraint === 'FK_bookings_offering') {
-      return new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+      return offeringErrors.notFound();
     }
     if (code === '23503' && constraint === 'FK_bookings_therapist') {
-      return new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+      return therapistErrors.notFound();
     }
   }
   return null;
@@ -99,7 +74,7 @@ export class BookingsService {
         throw asDomainError(error) ?? error;
       }
     }
-    return this.idempotency.run(client.id, idempotencyKey, hashRequest(dto), {
+    return this.idempotency.run(client.id, idempotencyKey, requestHash('POST /bookings', dto), {
       attempt: async (manager) => {
         try {
           return await this.book(manager, client.id, dto);
@@ -273,43 +248,4 @@ export class BookingsService {
     if (!visible) throw bookingErrors.notFound();
     return booking;
   }
-}
-
-/** Same method, path and canonical body => same hash (key order does not matter). */
-export function hashRequest(dto: CreateBookingDto): string {
-  const canonical = JSON.stringify(
-    Object.fromEntries(
-      Object.entries(dto)
-        .filter(([, v]) => v !== undefined)
-        .sort(([a], [b]) => a.localeCompare(b)),
-    ),
-  );
-  return createHash('sha256').update(`POST /bookings\n${canonical}`).digest('hex');
-}
-
-export function bookingFromRow(row: Record<string, unknown>): Booking {
-  return Object.assign(new Booking(), {
-    id: row.id,
-    clientId: row.client_id,
-    therapistId: row.therapist_id,
-    offeringId: row.offering_id,
-    techniqueSlug: row.technique_slug,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
-    occupiedUntil: row.occupied_until,
-    priceCents: row.price_cents,
-    status: row.status,
-    notes: row.notes,
-    intakeId: row.intake_id ?? null,
-    cancelledAt: row.cancelled_at,
-    cancelledBy: row.cancelled_by,
-    cancellerRole: row.canceller_role,
-    cancellationReason: row.cancellation_reason,
-    cancellationCode: row.cancellation_code,
-    screening: row.screening,
-    screeningDeadline: row.screening_deadline,
-    lateCancellation: row.late_cancellation,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  });
 }

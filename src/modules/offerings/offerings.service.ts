@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
-import { NotFoundError } from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import {
@@ -12,6 +10,7 @@ import {
   UpdateOfferingDto,
 } from './dto/offering.dto.js';
 import { Offering } from './offering.entity.js';
+import { offeringErrors } from './offerings.errors.js';
 import {
   LIVE_OFFERING_FOR_SHARE_SQL,
   LIVE_OFFERING_SQL,
@@ -62,7 +61,7 @@ export class OfferingsService {
   /** A bookable (not archived) offering, or 404. */
   async findLive(id: string): Promise<Offering> {
     const offering = await this.offerings.findOneBy({ id, archivedAt: IsNull() });
-    if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    if (!offering) throw offeringErrors.notFound();
     return offering;
   }
 
@@ -75,7 +74,7 @@ export class OfferingsService {
       lock ? LIVE_OFFERING_FOR_SHARE_SQL : LIVE_OFFERING_SQL,
       [id],
     );
-    if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    if (!offering) throw offeringErrors.notFound();
     return offering;
   }
 
@@ -126,7 +125,7 @@ export class OfferingsService {
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    if (!row) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    if (!row) throw offeringErrors.notFound();
     return toOfferingResponse(await this.findLive(id));
   }
 
@@ -137,7 +136,7 @@ export class OfferingsService {
         where: { id, archivedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+      if (!offering) throw offeringErrors.notFound();
       if (await this.bookings.anyOfOffering(manager, id))
         await manager.update(Offering, { id }, { archivedAt: new Date() });
       else await manager.delete(Offering, { id });

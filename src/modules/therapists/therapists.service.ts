@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, NotFoundError, ValidationError } from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
+import { ValidationError } from '../../common/errors/app-error.js';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../users/user.entity.js';
@@ -33,6 +32,7 @@ import {
 } from './qualification.sql.js';
 import { TherapistTechnique } from './therapist-technique.entity.js';
 import { Therapist } from './therapist.entity.js';
+import { therapistErrors } from './therapists.errors.js';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -92,10 +92,7 @@ export class TherapistsService {
         const current = await manager.find(TherapistTechnique, { where: { therapistId: userId } });
         const dropped = current.map((t) => t.techniqueSlug).filter((slug) => !kept.has(slug));
         if (await this.bookings.hasUpcomingOf(manager, userId, dropped, new Date())) {
-          throw new AppError(
-            ErrorCode.TechniqueInUse,
-            'You have upcoming sessions of a technique you are removing; cancel or hold them before removing it from your profile.',
-          );
+          throw therapistErrors.techniqueInUse();
         }
       }
       await manager.save(Therapist, {
@@ -149,10 +146,7 @@ export class TherapistsService {
   ): Promise<Therapist> {
     const therapist = await manager.findOneBy(Therapist, { id: userId });
     if (!therapist) {
-      throw new AppError(
-        ErrorCode.ProfileRequired,
-        'Set up your profile first (PUT /therapists/me).',
-      );
+      throw therapistErrors.profileRequired();
     }
     return therapist;
   }
@@ -173,7 +167,7 @@ export class TherapistsService {
       THERAPIST_BOOKING_FACTS_SQL,
       [id, technique],
     );
-    if (!therapist) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    if (!therapist) throw therapistErrors.notFound();
     return therapist;
   }
 
@@ -286,7 +280,7 @@ export class TherapistsService {
       `${publicTherapistSelect} WHERE t.id = $1 AND ${bookableSql('t.id')}`,
       [id],
     );
-    if (rows.length === 0) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    if (rows.length === 0) throw therapistErrors.notFound();
     const certifications = await this.publicCertifications([id]);
     return toPublicTherapist(rows[0], certifications.get(id) ?? []);
   }
@@ -359,13 +353,9 @@ export class TherapistsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!certification)
-        throw new NotFoundError(ErrorCode.CertificationNotFound, 'The certification');
+      if (!certification) throw therapistErrors.certificationNotFound();
       if (certification.status !== 'pending') {
-        throw new AppError(
-          ErrorCode.CertificationAlreadyDecided,
-          `This certification was already ${certification.status}.`,
-        );
+        throw therapistErrors.certificationAlreadyDecided(certification.status);
       }
       Object.assign(certification, {
         status: decision,
@@ -404,17 +394,14 @@ export class TherapistsService {
   ): Promise<CertificationResponse> {
     return this.dataSource.transaction(async (manager) => {
       const peek = await manager.findOneBy(Certification, { id });
-      if (!peek) throw new NotFoundError(ErrorCode.CertificationNotFound, 'The certification');
-      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [peek.therapistId]);
+      if (!peek) throw therapistErrors.certificationNotFound();
+      await this.lockForChange(manager, peek.therapistId);
       const certification = await manager.findOneOrFail(Certification, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (certification.status !== 'verified') {
-        throw new AppError(
-          ErrorCode.CertificationNotVerified,
-          `Only a verified certification can be revoked; this one is ${certification.status}.`,
-        );
+        throw therapistErrors.certificationNotVerified(certification.status);
       }
       Object.assign(certification, {
         status: 'revoked',
