@@ -21,9 +21,11 @@ const { qualifiedForSql, validCertificationSql } = require(
 const { contraindicationFor } = require(`${dist}modules/intake/intake.rules.js`);
 const { SLOT_FACTS_SQL, readSlotFacts } = require(`${dist}modules/schedules/slot-facts.sql.js`);
 const { toIsoInstant } = require(`${dist}common/time/iso.js`);
-
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
+const { MINUTE_MS, DAY_MS } = require(`${dist}common/time/duration.js`);
+// The booking's statements, as BookingsService runs them.
+const { INSERT_BOOKING_SQL, LIVE_OFFERING_FOR_SHARE_SQL, LOCK_THERAPIST_FOR_SHARE_SQL } = require(
+  `${dist}modules/bookings/booking.sql.js`,
+);
 const SECRET = process.env.JWT_SECRET;
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -71,18 +73,14 @@ function authenticate(request) {
 // --- the same SQL as BookingsService / SlotsService / ScreeningService ----------------------
 
 async function liveOffering(db, id) {
-  const { rows } = await db.query(
-    `SELECT id, technique_slug, duration_minutes, buffer_minutes, price_cents
-       FROM offerings WHERE id = $1 AND archived_at IS NULL FOR SHARE`,
-    [id],
-  );
+  const { rows } = await db.query(LIVE_OFFERING_FOR_SHARE_SQL, [id]);
   if (!rows[0]) throw new Problem(404, 'OFFERING_NOT_FOUND', 'The offering was not found.');
   return rows[0];
 }
 
-/** BookingsService.therapist: the same lock (its own statement), then the read. */
+/** TherapistsService.bookingFacts: the same lock (its own statement), then the read. */
 async function therapistTimezone(db, id) {
-  await db.query(`SELECT 1 FROM therapists WHERE id = $1 FOR SHARE`, [id]);
+  await db.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
   const { rows } = await db.query(`SELECT timezone FROM therapists WHERE id = $1`, [id]);
   if (!rows[0]) throw new Problem(404, 'THERAPIST_NOT_FOUND', 'The therapist was not found.');
   return rows[0];
@@ -293,25 +291,18 @@ app.post(
           }
           throw new Problem(409, 'SLOT_TAKEN', 'Another booking holds this time.');
         }
-        const { rows } = await db.query(
-          `INSERT INTO bookings (client_id, therapist_id, offering_id, technique_slug, starts_at, ends_at,
-                                 occupied_until, price_cents, notes, intake_id)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-           ON CONFLICT DO NOTHING
-           RETURNING *`,
-          [
-            user.id,
-            dto.therapistId,
-            offering.id,
-            offering.technique_slug,
-            new Date(startsAt),
-            new Date(endsAt),
-            new Date(endsAt + offering.buffer_minutes * MINUTE_MS),
-            offering.price_cents,
-            dto.notes ?? null,
-            intakeId,
-          ],
-        );
+        const { rows } = await db.query(INSERT_BOOKING_SQL, [
+          user.id,
+          dto.therapistId,
+          offering.id,
+          offering.technique_slug,
+          new Date(startsAt),
+          new Date(endsAt),
+          new Date(endsAt + offering.buffer_minutes * MINUTE_MS),
+          offering.price_cents,
+          dto.notes ?? null,
+          intakeId,
+        ]);
         // As BookingsService.book: no row means an overlapping racer won (the exclusion constraint).
         if (rows.length === 0)
           throw new Problem(409, 'SLOT_TAKEN', 'Another booking holds this time.');

@@ -1,6 +1,6 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Booking } from '../modules/bookings/booking.entity.js';
-import { IdempotencyKey } from '../modules/bookings/idempotency-key.entity.js';
+import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
 import { IntakeFlag } from '../modules/intake/intake-flag.entity.js';
 import { Intake } from '../modules/intake/intake.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';

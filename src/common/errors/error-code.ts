@@ -1,6 +1,7 @@
 /**
- * Stable machine codes of problem answers. They are part of the public contract (API.md):
- * never rename one; add new ones and give each a status in `statusOf` below.
+ * Stable machine codes of problem answers, part of the public contract (the README's API section
+ * and the served OpenAPI document): never rename one; add a code only when something throws it,
+ * and give it a status in `statusOf` below.
  */
 export enum ErrorCode {
   ValidationFailed = 'VALIDATION_FAILED',
@@ -25,7 +26,6 @@ export enum ErrorCode {
   InvalidCredentials = 'INVALID_CREDENTIALS',
 
   OfferingNotFound = 'OFFERING_NOT_FOUND',
-  TechniqueNotFound = 'TECHNIQUE_NOT_FOUND',
   TherapistNotFound = 'THERAPIST_NOT_FOUND',
   ProfileRequired = 'PROFILE_REQUIRED',
   CertificationNotFound = 'CERTIFICATION_NOT_FOUND',
@@ -41,9 +41,7 @@ export enum ErrorCode {
   BookingNotStarted = 'BOOKING_NOT_STARTED',
   TherapistNotQualified = 'THERAPIST_NOT_QUALIFIED',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
-  IdempotencyKeyInProgress = 'IDEMPOTENCY_KEY_IN_PROGRESS',
   InvalidTransition = 'INVALID_TRANSITION',
-  OfferingArchived = 'OFFERING_ARCHIVED',
   BeyondBookingHorizon = 'BEYOND_BOOKING_HORIZON',
 
   IntakeNotFound = 'INTAKE_NOT_FOUND',
@@ -71,7 +69,6 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.NotFound:
     case ErrorCode.RouteNotFound:
     case ErrorCode.OfferingNotFound:
-    case ErrorCode.TechniqueNotFound:
     case ErrorCode.TherapistNotFound:
     case ErrorCode.CertificationNotFound:
     case ErrorCode.TimeOffNotFound:
@@ -87,9 +84,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.InvalidTransition:
     case ErrorCode.CertificationAlreadyDecided:
     case ErrorCode.FlagAlreadyResolved:
-    case ErrorCode.IdempotencyKeyInProgress:
     case ErrorCode.ProfileRequired:
-    case ErrorCode.OfferingArchived:
     case ErrorCode.Conflict:
     case ErrorCode.ConcurrentUpdate:
     case ErrorCode.CertificationNotVerified:

@@ -10,7 +10,7 @@ export const LoginRateLimit = () => SetMetadata(LOGIN_ROUTE, true);
 const isLoginRoute = (context: ExecutionContext): boolean =>
   Reflect.getMetadata(LOGIN_ROUTE, context.getHandler()) === true;
 
-/** Per-IP limits (API.md): logins per minute, and a ceiling on everything else. */
+/** Per-IP limits (README, API section): logins per minute, and a ceiling on everything else. */
 export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
   const { loginPerMinute, perMinute } = config.rateLimits;
   return {

@@ -7,7 +7,7 @@ import { isInstant } from '../time/instant.js';
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 
-/** `?limit=` (API.md conventions): also on ranked lists, which have no further pages. */
+/** `?limit=` (the README's API conventions): also on ranked lists, which have no further pages. */
 export class LimitQueryDto {
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
@@ -18,7 +18,7 @@ export class LimitQueryDto {
   limit: number = DEFAULT_PAGE_SIZE;
 }
 
-/** `?limit=&cursor=` of every list (API.md conventions). */
+/** `?limit=&cursor=` of every list (the README's API conventions). */
 export class PageQueryDto extends LimitQueryDto {
   @ApiPropertyOptional({ description: 'Opaque cursor from a previous page’s nextCursor' })
   @IsOptional()

@@ -1,5 +1,5 @@
 /**
- * An ISO 8601 instant with an explicit offset (`2026-12-01T15:00:00Z`), as API.md requires, that
+ * An ISO 8601 instant with an explicit offset (`2026-12-01T15:00:00Z`), as the API requires (README), that
  * names a real moment PostgreSQL accepts: the day exists in its month, the hour is 00–23 and the
  * offset is a real-world one.
  */

@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/app-error.js';
-import { DAY_MS, parseWindow } from './window.js';
+import { parseWindow } from './window.js';
+import { DAY_MS } from './duration.js';
 
 const now = Date.UTC(2030, 0, 10, 12);
 const options = { defaultFrom: now, notBefore: now, defaultDays: 7, maxDays: 31 };

@@ -1,6 +1,5 @@
 import { ValidationError } from '../errors/app-error.js';
-
-export const DAY_MS = 86_400_000;
+import { DAY_MS } from './duration.js';
 
 export interface WindowOptions {
   /** Length of the window when `to` is not given. */

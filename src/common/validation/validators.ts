@@ -45,7 +45,7 @@ export function IsTimeZone() {
   );
 }
 
-/** An ISO 8601 instant with an explicit offset (`2026-12-01T15:00:00Z`), as API.md requires. */
+/** An ISO 8601 instant with an explicit offset (`2026-12-01T15:00:00Z`), as the API requires (README, API section). */
 export function IsInstant(options: { required?: boolean; example?: string } = {}) {
   const required = options.required ?? true;
   const doc = { format: 'date-time', example: options.example ?? '2026-12-01T15:00:00Z' };

@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DAY_MS, parseWindow } from '../../common/time/window.js';
-import type { IntakeAnswers } from '../intake/intake.types.js';
+import { parseWindow } from '../../common/time/window.js';
+import { DAY_MS } from '../../common/time/duration.js';
+import { SessionFactsService } from '../intake/session-facts.service.js';
+import { OfferingsService } from '../offerings/offerings.service.js';
+import { UsersService } from '../users/users.service.js';
 import { TherapistBookingResponse, WindowQueryDto } from './dto/booking.dto.js';
 
 const MAX_AGENDA_DAYS = 92;
@@ -13,21 +16,24 @@ interface AgendaRow {
   starts_at: Date;
   ends_at: Date;
   technique_slug: string;
-  offering_name: string;
+  offering_id: string;
+  client_id: string;
   notes: string | null;
-  client_name: string;
-  answers: IntakeAnswers | null;
-  clot_risk_reviewed: boolean;
+  intake_id: string | null;
 }
 
 /**
- * A therapist's sessions with what each live session needs from the client's intake — pregnancy,
- * pressure and scent preferences, pain areas, whether a clot risk was cleared — never the answers
- * themselves (red flags, clot answers and causes stay with the client and admins).
+ * A therapist's sessions, each live one with what it needs from the client's intake (the intake
+ * module's session facts, never the answers themselves).
  */
 @Injectable()
 export class AgendaService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly sessionFacts: SessionFactsService,
+    private readonly offerings: OfferingsService,
+    private readonly users: UsersService,
+  ) {}
 
   async forTherapist(
     therapistId: string,
@@ -39,40 +45,33 @@ export class AgendaService {
       maxDays: MAX_AGENDA_DAYS,
     });
     const rows: AgendaRow[] = await this.dataSource.query(
-      `SELECT b.id, b.status, b.starts_at, b.ends_at, b.technique_slug, o.name AS offering_name, b.notes,
-              u.name AS client_name, i.answers,
-              NOT EXISTS (SELECT 1 FROM intake_flags f
-                           WHERE f.intake_id = i.id AND f.code = 'CLOT_RISK' AND f.status <> 'approved')
-                AS clot_risk_reviewed
-         FROM bookings b
-         JOIN offerings o ON o.id = b.offering_id
-         JOIN users u ON u.id = b.client_id
-         -- A cancelled session needs nothing from the intake: its health data stays in the database.
-         LEFT JOIN intakes i ON i.id = b.intake_id AND b.status <> 'cancelled'
-        WHERE b.therapist_id = $1 AND b.starts_at < $3 AND b.ends_at > $2
-        ORDER BY b.starts_at
+      `SELECT id, status, starts_at, ends_at, technique_slug, offering_id, client_id, notes, intake_id
+         FROM bookings
+        WHERE therapist_id = $1 AND starts_at < $3 AND ends_at > $2
+        ORDER BY starts_at
         LIMIT 500`,
       [therapistId, new Date(from), new Date(to)],
     );
+    // A cancelled session needs nothing from the intake: its health data stays in the database.
+    const intakeIds = rows.flatMap((row) =>
+      row.status !== 'cancelled' && row.intake_id ? [row.intake_id] : [],
+    );
+    const [facts, offeringNames, clientNames] = await Promise.all([
+      this.sessionFacts.forIntakes(intakeIds),
+      this.offerings.namesOf(rows.map((row) => row.offering_id)),
+      this.users.namesOf(rows.map((row) => row.client_id)),
+    ]);
     return rows.map((row) => ({
       id: row.id,
       status: row.status,
       startsAt: row.starts_at.toISOString(),
       endsAt: row.ends_at.toISOString(),
       technique: row.technique_slug,
-      offeringName: row.offering_name,
+      offeringName: offeringNames.get(row.offering_id) ?? '',
       notes: row.notes,
-      client: { name: row.client_name },
-      intake: row.answers
-        ? {
-            pregnant: row.answers.pregnancy.pregnant,
-            pregnancyWeeks: row.answers.pregnancy.weeks ?? null,
-            clotRiskReviewed: row.clot_risk_reviewed,
-            pressure: row.answers.preferences?.pressure ?? null,
-            likesScents: row.answers.preferences?.likesScents ?? null,
-            painAreas: row.answers.painAreas,
-          }
-        : null,
+      client: { name: clientNames.get(row.client_id) ?? '' },
+      intake:
+        row.status !== 'cancelled' && row.intake_id ? (facts.get(row.intake_id) ?? null) : null,
     }));
   }
 }

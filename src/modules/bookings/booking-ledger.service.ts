@@ -134,6 +134,52 @@ export class BookingLedger {
     return found;
   }
 
+  /**
+   * Clients with upcoming live bookings: with `all`, every one; else those with a booking whose
+   * clot-review deadline has passed.
+   */
+  async clientsToRescreen(manager: EntityManager, all: boolean): Promise<string[]> {
+    const rows: { client_id: string }[] = await manager.query(
+      `SELECT DISTINCT client_id FROM bookings
+        WHERE status = 'confirmed' AND starts_at > now()
+          AND ($1::boolean OR (screening = 'pending-review' AND screening_deadline <= now()))`,
+      [all],
+    );
+    return rows.map((row) => row.client_id);
+  }
+
+  /** A therapist's confirmed bookings ending after `from` (and starting before `to`, if given). */
+  async confirmedForTherapist(
+    manager: EntityManager,
+    therapistId: string,
+    from: Date,
+    to: Date | null,
+  ): Promise<{ id: string; clientId: string; startsAt: Date; endsAt: Date }[]> {
+    const rows: { id: string; client_id: string; starts_at: Date; ends_at: Date }[] =
+      await manager.query(
+        `SELECT id, client_id, starts_at, ends_at FROM bookings
+          WHERE therapist_id = $1 AND status = 'confirmed' AND ends_at > $2
+            AND ($3::timestamptz IS NULL OR starts_at < $3)
+          ORDER BY starts_at`,
+        [therapistId, from, to],
+      );
+    return rows.map((row) => ({
+      id: row.id,
+      clientId: row.client_id,
+      startsAt: row.starts_at,
+      endsAt: row.ends_at,
+    }));
+  }
+
+  /** Whether any booking, of any status, was made of this offering (its history must stay). */
+  async anyOfOffering(manager: EntityManager, offeringId: string): Promise<boolean> {
+    const [{ used }] = await manager.query(
+      `SELECT EXISTS (SELECT 1 FROM bookings WHERE offering_id = $1) AS used`,
+      [offeringId],
+    );
+    return used;
+  }
+
   /** Cancels bookings for the gate, with the refusal code the client is shown. */
   async cancelBySystem(
     manager: EntityManager,

@@ -19,7 +19,7 @@ export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no-show
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
 export const CANCELLER_ROLES = ['client', 'therapist', 'admin', 'system'] as const;
 export type CancellerRole = (typeof CANCELLER_ROLES)[number];
-/** Why the system cancelled a booking: the gate's refusal for it (API.md). */
+/** Why the system cancelled a booking: the gate's refusal for it (README, API section). */
 export const SYSTEM_CANCELLATION_CODES = [
   'INTAKE_BLOCKED',
   'TECHNIQUE_CONTRAINDICATED',

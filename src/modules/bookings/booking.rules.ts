@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../common/time/duration.js';
 import type { BookingStatus } from './booking.entity.js';
 
 export type BookingAction = 'cancel' | 'complete' | 'no-show';
@@ -8,7 +9,7 @@ const TARGET: Record<BookingAction, BookingStatus> = {
   'no-show': 'no-show',
 };
 
-export const LATE_CANCELLATION_MS = 24 * 60 * 60 * 1000;
+export const LATE_CANCELLATION_MS = DAY_MS;
 
 /**
  * The booking state machine: only a confirmed booking moves, and only once. A cancellation must
@@ -31,4 +32,9 @@ export function transition(
 /** A client's cancellation within 24 hours of the start is allowed but marked late. */
 export function isLateCancellation(byClient: boolean, startsAt: number, now: number): boolean {
   return byClient && startsAt - now < LATE_CANCELLATION_MS;
+}
+
+/** The latest start a booking may have: `horizonDays` (BOOKING_HORIZON_DAYS) ahead of now. */
+export function horizonEnd(now: number, horizonDays: number): number {
+  return now + horizonDays * DAY_MS;
 }

@@ -7,6 +7,7 @@ import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js'
 import { Page } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import { BookingsService } from './bookings.service.js';
+import { SlotSearchService } from './slot-search.service.js';
 import {
   BookingListQueryDto,
   BookingPage,
@@ -22,14 +23,17 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 @ApiTags('bookings')
 @Controller()
 export class BookingsController {
-  constructor(private readonly bookings: BookingsService) {}
+  constructor(
+    private readonly bookings: BookingsService,
+    private readonly slotSearch: SlotSearchService,
+  ) {}
 
   @Public()
   @Get('therapists/:id/slots')
   @ApiOkResponse({ type: SlotsResponse })
   @ApiPublic('List the free start times of a therapist for an offering', 400, 404, 422)
   slots(@IdParam() therapistId: string, @Query() query: SlotQueryDto): Promise<SlotsResponse> {
-    return this.bookings.findSlots(therapistId, query);
+    return this.slotSearch.findSlots(therapistId, query);
   }
 
   @Roles('client')

@@ -1,16 +1,27 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
+import { OfferingsModule } from '../offerings/offerings.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { AgendaService } from './agenda.service.js';
 import { BookingsController } from './bookings.controller.js';
 import { BookingsService } from './bookings.service.js';
 import { CalendarService } from './calendar.service.js';
+import { SlotSearchService } from './slot-search.service.js';
 import { TherapistBookingsController } from './therapist-bookings.controller.js';
 
 @Module({
-  imports: [IntakeModule, SchedulesModule, TherapistsModule],
+  imports: [
+    IdempotencyModule,
+    IntakeModule,
+    OfferingsModule,
+    SchedulesModule,
+    TherapistsModule,
+    UsersModule,
+  ],
   controllers: [BookingsController, TherapistBookingsController],
-  providers: [BookingsService, AgendaService, CalendarService],
+  providers: [BookingsService, SlotSearchService, AgendaService, CalendarService],
 })
 export class BookingsModule {}

@@ -4,8 +4,9 @@ import { createEvents, EventAttributes } from 'ics';
 import { DataSource } from 'typeorm';
 import { NotFoundError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { TherapistsService, newCalendarToken } from '../therapists/therapists.service.js';
-import { sessionTitle } from './calendar.rules.js';
+import { TherapistsService } from '../therapists/therapists.service.js';
+import { UsersService } from '../users/users.service.js';
+import { calendarFeedPath, calendarTokenOf, sessionTitle } from './calendar.rules.js';
 
 const FEED_DAYS_BACK = 30;
 const FEED_DAYS_AHEAD = 366;
@@ -19,47 +20,40 @@ export class CalendarService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly therapists: TherapistsService,
+    private readonly users: UsersService,
   ) {}
 
   async feedPath(therapistId: string): Promise<string> {
     const therapist = await this.therapists.requireProfile(therapistId);
-    return `/api/v1/calendar/${therapist.calendarToken}.ics`;
+    return calendarFeedPath(therapist.calendarToken);
   }
 
   async rotate(therapistId: string): Promise<string> {
-    await this.therapists.requireProfile(therapistId);
-    const token = newCalendarToken();
-    await this.dataSource.query(`UPDATE therapists SET calendar_token = $2 WHERE id = $1`, [
-      therapistId,
-      token,
-    ]);
-    return `/api/v1/calendar/${token}.ics`;
+    return calendarFeedPath(await this.therapists.rotateCalendarToken(therapistId));
   }
 
   /** The feed for `file` (`<token>.ics`); an unknown or rotated token is 404. */
   async feed(file: string): Promise<string> {
-    const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
-    const [therapist]: { id: string }[] = token
-      ? await this.dataSource.query(`SELECT id FROM therapists WHERE calendar_token = $1`, [token])
-      : [];
-    if (!therapist) throw new NotFoundError(ErrorCode.NotFound, 'The calendar');
+    const token = calendarTokenOf(file);
+    const therapistId = token ? await this.therapists.findByCalendarToken(token) : null;
+    if (!therapistId) throw new NotFoundError(ErrorCode.NotFound, 'The calendar');
     const rows: {
       id: string;
       starts_at: Date;
       ends_at: Date;
       status: string;
-      client_name: string;
+      client_id: string;
       updated_at: Date;
     }[] = await this.dataSource.query(
-      `SELECT b.id, b.starts_at, b.ends_at, b.status, u.name AS client_name, b.updated_at
-         FROM bookings b
-         JOIN users u ON u.id = b.client_id
-        WHERE b.therapist_id = $1
-          AND b.starts_at > now() - make_interval(days => $2)
-          AND b.starts_at < now() + make_interval(days => $3)
-        ORDER BY b.starts_at`,
-      [therapist.id, FEED_DAYS_BACK, FEED_DAYS_AHEAD],
+      `SELECT id, starts_at, ends_at, status, client_id, updated_at
+         FROM bookings
+        WHERE therapist_id = $1
+          AND starts_at > now() - make_interval(days => $2)
+          AND starts_at < now() + make_interval(days => $3)
+        ORDER BY starts_at`,
+      [therapistId, FEED_DAYS_BACK, FEED_DAYS_AHEAD],
     );
+    const clientNames = await this.users.namesOf(rows.map((row) => row.client_id));
     const events: EventAttributes[] = rows.map((row) => ({
       uid: `${row.id}@unknot`,
       start: row.starts_at.getTime(),
@@ -68,7 +62,7 @@ export class CalendarService {
       end: row.ends_at.getTime(),
       endInputType: 'utc',
       endOutputType: 'utc',
-      title: sessionTitle(row.client_name),
+      title: sessionTitle(clientNames.get(row.client_id) ?? ''),
       status: row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       busyStatus: row.status === 'cancelled' ? 'FREE' : 'BUSY',
       lastModified: row.updated_at.getTime(),

@@ -2,8 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import { AppError, NotFoundError } from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../users/user.entity.js';
@@ -15,6 +13,7 @@ import {
 } from './dto/intake.dto.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
+import { intakeErrors } from './intake.errors.js';
 import { answeredInFull, statusAfterReview } from './intake.rules.js';
 import { toFlagResponse, toIntakeResponse } from './intake.service.js';
 import { RescreeningService } from './rescreening.service.js';
@@ -100,16 +99,14 @@ export class IntakeReviewService {
   async resolve(admin: AuthUser, flagId: string, dto: ResolveFlagDto): Promise<FlagResponse> {
     return this.dataSource.transaction(async (manager) => {
       const peek = await manager.findOneBy(IntakeFlag, { id: flagId });
-      if (!peek) throw new NotFoundError(ErrorCode.FlagNotFound, 'The flag');
+      if (!peek) throw intakeErrors.flagNotFound();
       const intake = await manager.findOneByOrFail(Intake, { id: peek.intakeId });
       await lockClientScreening(manager, intake.clientId);
       const flag = await manager.findOneOrFail(IntakeFlag, {
         where: { id: flagId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (flag.status !== 'open') {
-        throw new AppError(ErrorCode.FlagAlreadyResolved, `This flag was already ${flag.status}.`);
-      }
+      if (flag.status !== 'open') throw intakeErrors.flagAlreadyResolved(flag.status);
       Object.assign(flag, {
         status: dto.decision === 'approve' ? 'approved' : 'rejected',
         resolvedBy: admin.id,

@@ -3,22 +3,25 @@ import { AuditModule } from '../audit/audit.module.js';
 import { BOOKING_SCREENING } from '../bookings/screening-policy.js';
 import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
+import { TherapistsModule } from '../therapists/therapists.module.js';
 import { RescreeningService } from './rescreening.service.js';
 import { IntakeReviewService } from './intake-review.service.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
 import { ScreeningService } from './screening.service.js';
+import { SessionFactsService } from './session-facts.service.js';
 
 @Module({
-  imports: [AuditModule, SchedulesModule, BookingLedgerModule],
+  imports: [AuditModule, SchedulesModule, TherapistsModule, BookingLedgerModule],
   controllers: [IntakeController],
   providers: [
     IntakeService,
     IntakeReviewService,
     ScreeningService,
     RescreeningService,
+    SessionFactsService,
     { provide: BOOKING_SCREENING, useExisting: ScreeningService },
   ],
-  exports: [BOOKING_SCREENING],
+  exports: [BOOKING_SCREENING, SessionFactsService],
 })
 export class IntakeModule {}

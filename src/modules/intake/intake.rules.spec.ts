@@ -194,7 +194,7 @@ describe('each guidance rule fires for a minimal intake meeting its condition', 
   );
 });
 
-describe('assessIntake, the examples in API.md', () => {
+describe('assessIntake, the examples of the README API section', () => {
   it('ranks trigger point first for knots between the shoulder blades', () => {
     const answers = intake({ knots: true, painAreas: ['between-shoulder-blades', 'upper-back'] });
     expect(techniques(answers)[0]).toBe('trigger-point');

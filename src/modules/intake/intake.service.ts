@@ -2,26 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
-import {
-  AppError,
-  NotFoundError,
-  ValidationError,
-  FieldError,
-} from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
+import { ValidationError, FieldError } from '../../common/errors/app-error.js';
 import { toIsoInstant } from '../../common/time/iso.js';
-import { DAY_MS, parseWindow } from '../../common/time/window.js';
+import { parseWindow } from '../../common/time/window.js';
 import { AuditService } from '../audit/audit.service.js';
 import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/availability.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
-import {
-  bookableSql,
-  certifiedThroughSql,
-  qualifiedForSql,
-  validCertificationSql,
-} from '../therapists/qualification.sql.js';
+import { MENU_TECHNIQUES_SQL, SHORTEST_LIVE_OFFERINGS_SQL } from '../offerings/offering.sql.js';
+import { MATCH_CANDIDATES_SQL } from '../therapists/qualification.sql.js';
 import {
   CreatedIntakeResponse,
   CreateIntakeDto,
@@ -32,6 +22,7 @@ import {
 } from './dto/intake.dto.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
+import { intakeErrors } from './intake.errors.js';
 import {
   assessIntake,
   FlagDraft,
@@ -44,8 +35,8 @@ import type { IntakeAnswers, RedFlag, TechniqueSlug } from './intake.types.js';
 import { RescreeningService } from './rescreening.service.js';
 import { lockClientScreening } from './screening-facts.js';
 import { MatchCandidate, rankMatches } from './matching.rules.js';
+import { MINUTE_MS, DAY_MS } from '../../common/time/duration.js';
 
-const MINUTE_MS = 60_000;
 export const INTAKE_VALIDITY_DAYS = 30;
 const MAX_MATCH_WINDOW_DAYS = 31;
 const NEXT_SLOTS = 5;
@@ -183,14 +174,9 @@ export class IntakeService {
    * dead end.
    */
   private async menu(manager: EntityManager, pregnant: boolean): Promise<Set<TechniqueSlug>> {
-    const rows: { technique_slug: TechniqueSlug }[] = await manager.query(
-      `SELECT DISTINCT o.technique_slug FROM offerings o
-        WHERE o.archived_at IS NULL
-          AND EXISTS (SELECT 1 FROM therapists t
-                       WHERE ${qualifiedForSql('t.id', 'o.technique_slug')}
-                         AND (NOT $1 OR ${validCertificationSql('t.id', `'prenatal'`)}))`,
-      [pregnant],
-    );
+    const rows: { technique_slug: TechniqueSlug }[] = await manager.query(MENU_TECHNIQUES_SQL, [
+      pregnant,
+    ]);
     return new Set(rows.map((row) => row.technique_slug));
   }
 
@@ -223,7 +209,7 @@ export class IntakeService {
   async get(user: AuthUser, id: string): Promise<IntakeResponse> {
     const intake = await this.dataSource.manager.findOneBy(Intake, { id });
     if (!intake || (user.role !== 'admin' && intake.clientId !== user.id)) {
-      throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
+      throw intakeErrors.notFound();
     }
     const flags = await this.dataSource.manager.find(IntakeFlag, {
       where: { intakeId: id },
@@ -248,7 +234,7 @@ export class IntakeService {
   async matches(client: AuthUser, id: string, query: MatchQueryDto): Promise<MatchResponse[]> {
     const manager = this.dataSource.manager;
     const intake = await manager.findOneBy(Intake, { id, clientId: client.id });
-    if (!intake) throw new NotFoundError(ErrorCode.IntakeNotFound, 'The intake');
+    if (!intake) throw intakeErrors.notFound();
     const now = Date.now();
     const newer = await manager
       .createQueryBuilder(Intake, 'i')
@@ -258,16 +244,10 @@ export class IntakeService {
       })
       .getExists();
     if (newer) {
-      throw new AppError(
-        ErrorCode.IntakeSuperseded,
-        'A newer check-in replaced this one; see the matches of your latest check-in.',
-      );
+      throw intakeErrors.supersededForMatches();
     }
     if (intake.expiresAt.getTime() <= now) {
-      throw new AppError(
-        ErrorCode.IntakeExpired,
-        'This intake has expired; please fill in a new one.',
-      );
+      throw intakeErrors.expired();
     }
     const window = parseWindow(query, {
       defaultFrom: now,
@@ -285,18 +265,7 @@ export class IntakeService {
     );
     const techniques = [...offerings.keys()];
     if (techniques.length === 0) return [];
-    const candidates: CandidateRow[] = await manager.query(
-      `SELECT t.id, u.name, t.years_experience, t.timezone,
-              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
-                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
-                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
-              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal,
-              ${certifiedThroughSql('t.id', `'massage-license'`)} AS license_through,
-              ${certifiedThroughSql('t.id', `'prenatal'`)} AS prenatal_through
-         FROM therapists t JOIN users u ON u.id = t.id
-        WHERE ${bookableSql('t.id')}`,
-      [techniques],
-    );
+    const candidates: CandidateRow[] = await manager.query(MATCH_CANDIDATES_SQL, [techniques]);
     // No slot may end after the therapist's qualification for it does (prenatal certification
     // included for a pregnant client).
     const pairs = candidates.flatMap((c) =>
@@ -384,12 +353,7 @@ export class IntakeService {
       technique_slug: TechniqueSlug;
       duration_minutes: number;
       buffer_minutes: number;
-    }[] = await manager.query(
-      `SELECT DISTINCT ON (technique_slug) id, technique_slug, duration_minutes, buffer_minutes
-           FROM offerings WHERE archived_at IS NULL AND technique_slug = ANY($1::text[])
-          ORDER BY technique_slug, duration_minutes, price_cents, id`,
-      [techniques],
-    );
+    }[] = await manager.query(SHORTEST_LIVE_OFFERINGS_SQL, [techniques]);
     return new Map(rows.map((row) => [row.technique_slug, row]));
   }
 }

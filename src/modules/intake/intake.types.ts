@@ -1,6 +1,7 @@
 /**
- * The intake questionnaire's answers, mirroring the `POST /intakes` body in API.md. The lists are
- * `as const` so DTO validators, the guidance table and the tests share one vocabulary.
+ * The intake questionnaire's answers, mirroring the `POST /intakes` body of the served OpenAPI
+ * document. The lists are `as const` so DTO validators, the guidance table and the tests share
+ * one vocabulary.
  */
 export const PAIN_AREAS = [
   'upper-back',

@@ -3,14 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { BookingLedger, LedgerBooking } from '../bookings/booking-ledger.service.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
+import { TherapistsService } from '../therapists/therapists.service.js';
 import type { AffectedBookingResponse } from './dto/intake.dto.js';
 import type { TechniqueSlug } from './intake.types.js';
-import {
-  intakeForBooking,
-  latestIntake,
-  lockClientScreening,
-  prenatalCertifiedThrough,
-} from './screening-facts.js';
+import { intakeForBooking, latestIntake, lockClientScreening } from './screening-facts.js';
 import { isPrenatal, rescreen } from './screening.rules.js';
 
 /** Re-screens a client's bookings when a kept booking's clot-review deadline passes. */
@@ -34,6 +30,7 @@ export class RescreeningService implements OnModuleInit {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly ledger: BookingLedger,
     private readonly jobs: JobQueue,
+    private readonly therapists: TherapistsService,
   ) {}
 
   onModuleInit(): void {
@@ -45,13 +42,8 @@ export class RescreeningService implements OnModuleInit {
     this.jobs.handle<{ all?: boolean }>(
       SCREENING_SWEEP_QUEUE,
       async ({ all }) => {
-        const rows: { client_id: string }[] = await this.dataSource.query(
-          `SELECT DISTINCT client_id FROM bookings
-            WHERE status = 'confirmed' AND starts_at > now()
-              AND ($1::boolean OR (screening = 'pending-review' AND screening_deadline <= now()))`,
-          [all === true],
-        );
-        for (const { client_id } of rows) await this.rescreenInOwnTransaction(client_id);
+        const clients = await this.ledger.clientsToRescreen(this.dataSource.manager, all === true);
+        for (const clientId of clients) await this.rescreenInOwnTransaction(clientId);
       },
       { cron: '*/5 * * * *', atStartUp: { all: true } },
     );
@@ -79,7 +71,11 @@ export class RescreeningService implements OnModuleInit {
       const technique = booking.technique as TechniqueSlug;
       const prenatalCertified =
         !isPrenatal(intake, technique) ||
-        (await prenatalCertifiedThrough(manager, booking.therapistId, booking.endsAt));
+        (await this.therapists.prenatalCertifiedThrough(
+          manager,
+          booking.therapistId,
+          booking.endsAt,
+        ));
       const verdict = rescreen(
         intake,
         { technique, prenatalCertified, startsAt: booking.startsAt.getTime() },

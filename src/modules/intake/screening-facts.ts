@@ -1,6 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { certifiedThroughSql } from '../therapists/qualification.sql.js';
-import { endOfDay } from '../therapists/qualification.rules.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
 import type { GateIntake } from './screening.rules.js';
@@ -55,23 +53,4 @@ async function withFlags(manager: EntityManager, intake: Intake): Promise<Latest
     answers: intake.answers,
     flags: flags.map(({ code, status }) => ({ code, status })),
   };
-}
-
-/**
- * Whether the therapist holds a verified prenatal certification through `endsAt`. Takes the
- * therapist row FOR SHARE: a revocation (FOR UPDATE) is then either fully before or after.
- */
-export async function prenatalCertifiedThrough(
-  manager: EntityManager,
-  therapistId: string,
-  endsAt: Date,
-): Promise<boolean> {
-  // Lock, then read in a new statement: one that waited for the lock reads an older snapshot.
-  await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR SHARE`, [therapistId]);
-  const [row]: { through: string | null }[] = await manager.query(
-    `SELECT ${certifiedThroughSql('t.id', `'prenatal'`)} AS through
-       FROM therapists t WHERE t.id = $1`,
-    [therapistId],
-  );
-  return row?.through != null && endOfDay(row.through) >= endsAt.getTime();
 }

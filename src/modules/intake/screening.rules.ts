@@ -1,6 +1,7 @@
 import type { FlagStatus } from './intake-flag.entity.js';
 import { contraindicationFor } from './intake.rules.js';
 import type { FlagCode, IntakeAnswers, IntakeStatus, TechniqueSlug } from './intake.types.js';
+import { GATE_MESSAGES } from './intake.errors.js';
 
 /**
  * THE screening gate, as a pure function of the client's latest unexpired intake. Booking,
@@ -37,17 +38,6 @@ export interface GateRefusal {
   detail: string;
 }
 
-const DETAIL: Record<Exclude<GateRefusalCode, 'TECHNIQUE_CONTRAINDICATED'>, string> = {
-  INTAKE_BLOCKED:
-    'Your screening found symptoms that need a doctor first: please call your primary care provider before booking a massage.',
-  PRENATAL_SCREENING_REQUIRED:
-    'A prenatal booking needs a current intake with the pregnancy and blood-clot questions answered.',
-  CLOT_REVIEW_PENDING:
-    'Your answers suggest a risk of blood clots, which must never be massaged: a clinician must review your intake before you can book.',
-  THERAPIST_NOT_QUALIFIED:
-    'A prenatal booking needs a therapist with a verified prenatal certification for the date of the session.',
-};
-
 /** Prenatal: the technique is `prenatal`, or the latest intake says pregnant. */
 export function isPrenatal(
   intake: Pick<GateIntake, 'pregnant'> | null,
@@ -69,7 +59,7 @@ export function gateRefusal(
   assumeClotApproved = false,
 ): GateRefusal | null {
   if (intake && (intake.status === 'blocked' || unapproved(intake, 'RED_FLAG_RETRACTED'))) {
-    return { code: 'INTAKE_BLOCKED', detail: DETAIL.INTAKE_BLOCKED };
+    return { code: 'INTAKE_BLOCKED', detail: GATE_MESSAGES.INTAKE_BLOCKED };
   }
   if (intake) {
     const contraindication = contraindicationFor(intake.answers, booking.technique);
@@ -79,13 +69,16 @@ export function gateRefusal(
   }
   const prenatal = isPrenatal(intake, booking.technique);
   if (prenatal && !intake?.clotScreened) {
-    return { code: 'PRENATAL_SCREENING_REQUIRED', detail: DETAIL.PRENATAL_SCREENING_REQUIRED };
+    return {
+      code: 'PRENATAL_SCREENING_REQUIRED',
+      detail: GATE_MESSAGES.PRENATAL_SCREENING_REQUIRED,
+    };
   }
   if (intake && !assumeClotApproved && unapproved(intake, 'CLOT_RISK')) {
-    return { code: 'CLOT_REVIEW_PENDING', detail: DETAIL.CLOT_REVIEW_PENDING };
+    return { code: 'CLOT_REVIEW_PENDING', detail: GATE_MESSAGES.CLOT_REVIEW_PENDING };
   }
   if (prenatal && !booking.prenatalCertified) {
-    return { code: 'THERAPIST_NOT_QUALIFIED', detail: DETAIL.THERAPIST_NOT_QUALIFIED };
+    return { code: 'THERAPIST_NOT_QUALIFIED', detail: GATE_MESSAGES.THERAPIST_NOT_QUALIFIED };
   }
   return null;
 }

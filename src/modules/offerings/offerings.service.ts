@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { NotFoundError } from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
+import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import {
   CreateOfferingDto,
   OfferingListQueryDto,
@@ -11,6 +10,12 @@ import {
   UpdateOfferingDto,
 } from './dto/offering.dto.js';
 import { Offering } from './offering.entity.js';
+import { offeringErrors } from './offerings.errors.js';
+import {
+  LIVE_OFFERING_FOR_SHARE_SQL,
+  LIVE_OFFERING_SQL,
+  type LiveOfferingRow,
+} from './offering.sql.js';
 
 export function toOfferingResponse(offering: Offering): OfferingResponse {
   return {
@@ -25,7 +30,10 @@ export function toOfferingResponse(offering: Offering): OfferingResponse {
 
 @Injectable()
 export class OfferingsService {
-  constructor(@InjectRepository(Offering) private readonly offerings: Repository<Offering>) {}
+  constructor(
+    @InjectRepository(Offering) private readonly offerings: Repository<Offering>,
+    private readonly bookings: BookingLedger,
+  ) {}
 
   async list(query: OfferingListQueryDto): Promise<Page<OfferingResponse>> {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
@@ -53,8 +61,31 @@ export class OfferingsService {
   /** A bookable (not archived) offering, or 404. */
   async findLive(id: string): Promise<Offering> {
     const offering = await this.offerings.findOneBy({ id, archivedAt: IsNull() });
-    if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    if (!offering) throw offeringErrors.notFound();
     return offering;
+  }
+
+  /**
+   * What a booking or slot search needs of a bookable offering, in the caller's transaction; with
+   * `lock`, held FOR SHARE so archiving or editing it waits for the booking to commit. Else 404.
+   */
+  async findLiveRow(manager: EntityManager, id: string, lock = false): Promise<LiveOfferingRow> {
+    const [offering]: LiveOfferingRow[] = await manager.query(
+      lock ? LIVE_OFFERING_FOR_SHARE_SQL : LIVE_OFFERING_SQL,
+      [id],
+    );
+    if (!offering) throw offeringErrors.notFound();
+    return offering;
+  }
+
+  /** The names of these offerings, archived ones too, by id. */
+  async namesOf(ids: readonly string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const offerings = await this.offerings.find({
+      select: { id: true, name: true },
+      where: { id: In([...new Set(ids)]) },
+    });
+    return new Map(offerings.map((offering) => [offering.id, offering.name]));
   }
 
   async create(dto: CreateOfferingDto): Promise<OfferingResponse> {
@@ -94,7 +125,7 @@ export class OfferingsService {
       .returning('*')
       .execute();
     const [row] = result.raw as Record<string, unknown>[];
-    if (!row) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
+    if (!row) throw offeringErrors.notFound();
     return toOfferingResponse(await this.findLive(id));
   }
 
@@ -105,12 +136,9 @@ export class OfferingsService {
         where: { id, archivedAt: IsNull() },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!offering) throw new NotFoundError(ErrorCode.OfferingNotFound, 'The offering');
-      const [{ used }] = await manager.query(
-        `SELECT EXISTS (SELECT 1 FROM bookings WHERE offering_id = $1) AS used`,
-        [id],
-      );
-      if (used) await manager.update(Offering, { id }, { archivedAt: new Date() });
+      if (!offering) throw offeringErrors.notFound();
+      if (await this.bookings.anyOfOffering(manager, id))
+        await manager.update(Offering, { id }, { archivedAt: new Date() });
       else await manager.delete(Offering, { id });
     });
   }

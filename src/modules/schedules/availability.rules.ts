@@ -1,4 +1,5 @@
 import { IANAZone } from 'luxon';
+import { MINUTE_MS, DAY_MS } from '../../common/time/duration.js';
 
 /**
  * DST: a therapist is available exactly while their wall clock shows a weekday and time inside a
@@ -9,8 +10,6 @@ import { IANAZone } from 'luxon';
 
 export const SLOT_STEP_MINUTES = 15;
 
-const MINUTE_MS = 60_000;
-const DAY_MS = 86_400_000;
 const MINUTES_PER_DAY = 1440;
 const SLOT_STEP_MS = SLOT_STEP_MINUTES * MINUTE_MS;
 

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
+import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
+import { UsersModule } from '../users/users.module.js';
 import { SchedulesController } from './schedules.controller.js';
 import { SchedulesService } from './schedules.service.js';
 import { SlotsService } from './slots.service.js';
 
 @Module({
-  imports: [TherapistsModule],
+  imports: [BookingLedgerModule, TherapistsModule, UsersModule],
   controllers: [SchedulesController],
   providers: [SchedulesService, SlotsService],
   exports: [SchedulesService, SlotsService],

@@ -4,7 +4,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError, ValidationError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { clockToMinute, minuteToClock } from '../../common/time/clock.js';
+import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
+import { UsersService } from '../users/users.service.js';
 import { AvailabilityWindow } from './availability-window.entity.js';
 import { fitsAvailability, validateWeeklyWindows, WeeklyWindow } from './availability.rules.js';
 import {
@@ -41,6 +43,8 @@ export class SchedulesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly therapists: TherapistsService,
+    private readonly bookings: BookingLedger,
+    private readonly users: UsersService,
   ) {}
 
   async weeklyWindows(therapistId: string, manager: EntityManager = this.dataSource.manager) {
@@ -77,7 +81,7 @@ export class SchedulesService {
     return this.dataSource.transaction(async (manager) => {
       const therapist = await this.therapists.requireProfile(therapistId, manager);
       // Serialises concurrent edits of one schedule.
-      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [therapistId]);
+      await this.therapists.lockForChange(manager, therapistId);
       await manager.delete(AvailabilityWindow, { therapistId });
       if (dto.weekly.length > 0) {
         await manager.insert(
@@ -119,7 +123,7 @@ export class SchedulesService {
     return this.dataSource.transaction(async (manager) => {
       // The lock bookings take FOR SHARE: a booking in flight commits first (and is listed below
       // as a conflict) or waits and then sees this time off.
-      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [therapistId]);
+      await this.therapists.lockForChange(manager, therapistId);
       const row = await manager.save(
         manager.create(TimeOff, { therapistId, startsAt, endsAt, reason: dto.reason ?? null }),
       );
@@ -151,20 +155,13 @@ export class SchedulesService {
     from: Date,
     to: Date | null,
   ): Promise<BookingConflictResponse[]> {
-    const rows: { id: string; starts_at: Date; ends_at: Date; client_name: string }[] =
-      await manager.query(
-        `SELECT b.id, b.starts_at, b.ends_at, u.name AS client_name
-           FROM bookings b JOIN users u ON u.id = b.client_id
-          WHERE b.therapist_id = $1 AND b.status = 'confirmed' AND b.ends_at > $2
-            AND ($3::timestamptz IS NULL OR b.starts_at < $3)
-          ORDER BY b.starts_at`,
-        [therapistId, from, to],
-      );
-    return rows.map((r) => ({
-      id: r.id,
-      startsAt: r.starts_at.toISOString(),
-      endsAt: r.ends_at.toISOString(),
-      clientName: r.client_name,
+    const bookings = await this.bookings.confirmedForTherapist(manager, therapistId, from, to);
+    const names = await this.users.namesOf(bookings.map((booking) => booking.clientId));
+    return bookings.map((booking) => ({
+      id: booking.id,
+      startsAt: booking.startsAt.toISOString(),
+      endsAt: booking.endsAt.toISOString(),
+      clientName: names.get(booking.clientId) ?? '',
     }));
   }
 }

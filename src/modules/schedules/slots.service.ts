@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { SlotQuery } from './availability.rules.js';
 import { readSlotFacts, SLOT_FACTS_SQL, SlotFactsRow } from './slot-facts.sql.js';
-
-const MINUTE_MS = 60_000;
+import { MINUTE_MS } from '../../common/time/duration.js';
 
 export interface SlotSubject {
   therapistId: string;

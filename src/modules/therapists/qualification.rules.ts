@@ -1,6 +1,5 @@
 import type { QualificationFactsRow } from './qualification.sql.js';
-
-const DAY_MS = 86_400_000;
+import { DAY_MS } from '../../common/time/duration.js';
 
 /** The instant a certificate stops counting: the end (UTC) of its last valid day. */
 export function endOfDay(day: string): number {

@@ -45,3 +45,39 @@ export interface QualificationFactsRow {
   prenatal_through: string | null;
   offers_technique: boolean;
 }
+
+/** Holds a therapist's row FOR SHARE: a profile change or a revocation waits for the booking. */
+export const LOCK_THERAPIST_FOR_SHARE_SQL = `SELECT 1 FROM therapists WHERE id = $1 FOR SHARE`;
+
+/** Holds it FOR UPDATE: a change to what bookings rest on (hours, time off) waits for them. */
+export const LOCK_THERAPIST_FOR_UPDATE_SQL = `SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`;
+
+/** The last day of the therapist's verified prenatal certification, as 'YYYY-MM-DD', or NULL. */
+export const PRENATAL_THROUGH_SQL = `SELECT ${certifiedThroughSql('t.id', `'prenatal'`)} AS through
+  FROM therapists t WHERE t.id = $1`;
+
+/**
+ * A therapist's time zone and what their qualification for a technique ($2) rests on. Run after
+ * the lock, in its own statement: a statement that waited for a lock still reads with the
+ * snapshot it took before waiting, and would miss the change it waited for.
+ */
+export const THERAPIST_BOOKING_FACTS_SQL = `SELECT t.timezone, ${qualificationFactsSql('t.id', '$2::text')}
+  FROM therapists t WHERE t.id = $1`;
+
+export interface TherapistBookingFactsRow extends QualificationFactsRow {
+  timezone: string;
+}
+
+/**
+ * Every bookable therapist with their name, experience, time zone, the techniques of $1 they are
+ * qualified for today and what those qualifications rest on: the candidates of a match.
+ */
+export const MATCH_CANDIDATES_SQL = `SELECT t.id, u.name, t.years_experience, t.timezone,
+              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
+                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
+                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
+              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal,
+              ${certifiedThroughSql('t.id', `'massage-license'`)} AS license_through,
+              ${certifiedThroughSql('t.id', `'prenatal'`)} AS prenatal_through
+         FROM therapists t JOIN users u ON u.id = t.id
+        WHERE ${bookableSql('t.id')}`;

@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { AppError, NotFoundError, ValidationError } from '../../common/errors/app-error.js';
-import { ErrorCode } from '../../common/errors/error-code.js';
+import { ValidationError } from '../../common/errors/app-error.js';
 import { decodeCursor, Page, toPage } from '../../common/pagination/pagination.js';
 import { AuditService } from '../audit/audit.service.js';
 import { User } from '../users/user.entity.js';
@@ -19,15 +18,21 @@ import {
   UpsertTherapistProfileDto,
 } from './dto/therapist.dto.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
-import { qualifiedUntil } from './qualification.rules.js';
+import { endOfDay, qualifiedUntil } from './qualification.rules.js';
 import {
   bookableSql,
+  LOCK_THERAPIST_FOR_SHARE_SQL,
+  LOCK_THERAPIST_FOR_UPDATE_SQL,
+  PRENATAL_THROUGH_SQL,
   qualificationFactsSql,
   qualifiedForSql,
+  THERAPIST_BOOKING_FACTS_SQL,
   type QualificationFactsRow,
+  type TherapistBookingFactsRow,
 } from './qualification.sql.js';
 import { TherapistTechnique } from './therapist-technique.entity.js';
 import { Therapist } from './therapist.entity.js';
+import { therapistErrors } from './therapists.errors.js';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -49,7 +54,7 @@ export function toCertificationResponse(certification: Certification): Certifica
   };
 }
 
-export const newCalendarToken = () => randomBytes(24).toString('base64url');
+const newCalendarToken = () => randomBytes(24).toString('base64url');
 
 interface PublicTherapistRow {
   id: string;
@@ -87,10 +92,7 @@ export class TherapistsService {
         const current = await manager.find(TherapistTechnique, { where: { therapistId: userId } });
         const dropped = current.map((t) => t.techniqueSlug).filter((slug) => !kept.has(slug));
         if (await this.bookings.hasUpcomingOf(manager, userId, dropped, new Date())) {
-          throw new AppError(
-            ErrorCode.TechniqueInUse,
-            'You have upcoming sessions of a technique you are removing; cancel or hold them before removing it from your profile.',
-          );
+          throw therapistErrors.techniqueInUse();
         }
       }
       await manager.save(Therapist, {
@@ -144,12 +146,72 @@ export class TherapistsService {
   ): Promise<Therapist> {
     const therapist = await manager.findOneBy(Therapist, { id: userId });
     if (!therapist) {
-      throw new AppError(
-        ErrorCode.ProfileRequired,
-        'Set up your profile first (PUT /therapists/me).',
-      );
+      throw therapistErrors.profileRequired();
     }
     return therapist;
+  }
+
+  /**
+   * A therapist's time zone and what their qualification for `technique` rests on, in the
+   * caller's transaction; with `lock`, the row is held FOR SHARE first (its own statement), so a
+   * profile change or revocation waits for the booking. Else 404.
+   */
+  async bookingFacts(
+    manager: EntityManager,
+    id: string,
+    technique: string,
+    lock = false,
+  ): Promise<TherapistBookingFactsRow> {
+    if (lock) await manager.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
+    const [therapist]: TherapistBookingFactsRow[] = await manager.query(
+      THERAPIST_BOOKING_FACTS_SQL,
+      [id, technique],
+    );
+    if (!therapist) throw therapistErrors.notFound();
+    return therapist;
+  }
+
+  /**
+   * Holds the therapist's row FOR UPDATE to the end of the caller's transaction: bookings take it
+   * FOR SHARE, so a change to what they rest on is either fully before a booking or after it.
+   */
+  async lockForChange(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(LOCK_THERAPIST_FOR_UPDATE_SQL, [id]);
+  }
+
+  /**
+   * Whether the therapist holds a verified prenatal certification through `endsAt`. Takes the
+   * row FOR SHARE first, then reads in a new statement (one that waited for the lock would read
+   * an older snapshot): a revocation (FOR UPDATE) is then either fully before or after.
+   */
+  async prenatalCertifiedThrough(
+    manager: EntityManager,
+    id: string,
+    endsAt: Date,
+  ): Promise<boolean> {
+    await manager.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
+    const [row]: { through: string | null }[] = await manager.query(PRENATAL_THROUGH_SQL, [id]);
+    return row?.through != null && endOfDay(row.through) >= endsAt.getTime();
+  }
+
+  /** A new secret for the caller's calendar feed; the old one stops working at once. */
+  async rotateCalendarToken(userId: string): Promise<string> {
+    await this.requireProfile(userId);
+    const token = newCalendarToken();
+    await this.dataSource.query(`UPDATE therapists SET calendar_token = $2 WHERE id = $1`, [
+      userId,
+      token,
+    ]);
+    return token;
+  }
+
+  /** The therapist a calendar token belongs to, or null (unknown or rotated). */
+  async findByCalendarToken(token: string): Promise<string | null> {
+    const [therapist]: { id: string }[] = await this.dataSource.query(
+      `SELECT id FROM therapists WHERE calendar_token = $1`,
+      [token],
+    );
+    return therapist?.id ?? null;
   }
 
   async addCertification(
@@ -218,7 +280,7 @@ export class TherapistsService {
       `${publicTherapistSelect} WHERE t.id = $1 AND ${bookableSql('t.id')}`,
       [id],
     );
-    if (rows.length === 0) throw new NotFoundError(ErrorCode.TherapistNotFound, 'The therapist');
+    if (rows.length === 0) throw therapistErrors.notFound();
     const certifications = await this.publicCertifications([id]);
     return toPublicTherapist(rows[0], certifications.get(id) ?? []);
   }
@@ -291,13 +353,9 @@ export class TherapistsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!certification)
-        throw new NotFoundError(ErrorCode.CertificationNotFound, 'The certification');
+      if (!certification) throw therapistErrors.certificationNotFound();
       if (certification.status !== 'pending') {
-        throw new AppError(
-          ErrorCode.CertificationAlreadyDecided,
-          `This certification was already ${certification.status}.`,
-        );
+        throw therapistErrors.certificationAlreadyDecided(certification.status);
       }
       Object.assign(certification, {
         status: decision,
@@ -336,17 +394,14 @@ export class TherapistsService {
   ): Promise<CertificationResponse> {
     return this.dataSource.transaction(async (manager) => {
       const peek = await manager.findOneBy(Certification, { id });
-      if (!peek) throw new NotFoundError(ErrorCode.CertificationNotFound, 'The certification');
-      await manager.query(`SELECT 1 FROM therapists WHERE id = $1 FOR UPDATE`, [peek.therapistId]);
+      if (!peek) throw therapistErrors.certificationNotFound();
+      await this.lockForChange(manager, peek.therapistId);
       const certification = await manager.findOneOrFail(Certification, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
       if (certification.status !== 'verified') {
-        throw new AppError(
-          ErrorCode.CertificationNotVerified,
-          `Only a verified certification can be revoked; this one is ${certification.status}.`,
-        );
+        throw therapistErrors.certificationNotVerified(certification.status);
       }
       Object.assign(certification, {
         status: 'revoked',

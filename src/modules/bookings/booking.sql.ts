@@ -1,0 +1,24 @@
+// The statements a booking runs, in order, shared by BookingsService and the benchmark baseline
+// (bench/baseline-server.mjs loads the compiled file). Plain strings: no Nest, no TypeORM.
+// The offering and the therapist are read through their owners' statements, re-exported here so
+// the baseline finds the whole sequence in one place.
+export { LIVE_OFFERING_FOR_SHARE_SQL, LIVE_OFFERING_SQL } from '../offerings/offering.sql.js';
+export {
+  LOCK_THERAPIST_FOR_SHARE_SQL,
+  THERAPIST_BOOKING_FACTS_SQL,
+} from '../therapists/qualification.sql.js';
+
+/**
+ * The exclusion constraint is the last word on overlaps. ON CONFLICT DO NOTHING makes the insert
+ * speculative: it waits for a racing, uncommitted overlap to commit or roll back before it writes
+ * its own index entry, so racers never wait on each other's entries and cannot deadlock (a plain
+ * INSERT did, each cycle costing deadlock_timeout; bench/results/candidate-fixes.md). Only the
+ * exclusion constraint can conflict here (the id is generated), so no row means a racer won.
+ * Parameters: client, therapist, offering, technique, starts_at, ends_at, occupied_until, price,
+ * notes, intake.
+ */
+export const INSERT_BOOKING_SQL = `INSERT INTO bookings (client_id, therapist_id, offering_id, technique_slug, starts_at, ends_at,
+                      occupied_until, price_cents, notes, intake_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+  ON CONFLICT DO NOTHING
+  RETURNING *`;

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { IdempotencyStore } from './idempotency-store.service.js';
+
+/** The idempotency_keys table, behind one generic store any retry-safe write can use. */
+@Module({ providers: [IdempotencyStore], exports: [IdempotencyStore] })
+export class IdempotencyModule {}
