@@ -88,14 +88,6 @@ export const PROBLEMS: Record<string, ProblemText> = {
     title: 'This session is no longer offered',
     sentence: 'It has been taken off the menu. Please choose another session.',
   },
-  OFFERING_ARCHIVED: {
-    title: 'This session is no longer offered',
-    sentence: 'It has been taken off the menu. Please choose another session.',
-  },
-  TECHNIQUE_NOT_FOUND: {
-    title: 'We do not offer this technique',
-    sentence: 'Please choose a technique from the list.',
-  },
   THERAPIST_NOT_FOUND: {
     title: 'Therapist not found',
     sentence: 'This therapist is no longer with us. Please choose another one.',
@@ -161,10 +153,6 @@ export const PROBLEMS: Record<string, ProblemText> = {
   IDEMPOTENCY_KEY_REUSED: {
     title: 'Please try again',
     sentence: 'Your booking changed while it was being sent. Pick the time again and book it.',
-  },
-  IDEMPOTENCY_KEY_IN_PROGRESS: {
-    title: 'Still working on it',
-    sentence: 'Your booking is still being made. Wait a moment, then look at My bookings.',
   },
   INVALID_TRANSITION: {
     title: 'This can’t be changed now',

@@ -38,7 +38,8 @@ export class BookingsController {
 
   @Roles('client')
   @Post('bookings')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key (24 h)' })
+  // Named as @Headers reads it, so the document lists the header once, optional.
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Retry-safe key (24 h)' })
   @ApiCreatedResponse({ type: BookingResponse })
   @ApiAuth('Book a session', 400, 404, 409, 422)
   create(

@@ -127,9 +127,8 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
       if (!offering || !selected) return;
       try {
         const body = { therapistId, offeringId: offering.id, startsAt: selected, intakeId };
-        // The document lists the key twice (as `idempotency-key` and `Idempotency-Key`): a
-        // variable with both fits either, and header names are case-insensitive, so one is sent.
-        const header = { 'idempotency-key': key, 'Idempotency-Key': key };
+        // A retry of this same choice (a lost answer, a double tap) books once.
+        const header = { 'idempotency-key': key };
         setBooked(
           await answer(
             client.POST('/api/v1/bookings', {
