@@ -23,9 +23,12 @@ const { SLOT_FACTS_SQL, readSlotFacts } = require(`${dist}modules/schedules/slot
 const { toIsoInstant } = require(`${dist}common/time/iso.js`);
 const { MINUTE_MS, DAY_MS } = require(`${dist}common/time/duration.js`);
 // The booking's statements, as BookingsService runs them.
-const { INSERT_BOOKING_SQL, LIVE_OFFERING_FOR_SHARE_SQL, LOCK_THERAPIST_FOR_SHARE_SQL } = require(
-  `${dist}modules/bookings/booking.sql.js`,
-);
+const {
+  INSERT_BOOKING_SQL,
+  insertBookingParams,
+  LIVE_OFFERING_FOR_SHARE_SQL,
+  LOCK_THERAPIST_FOR_SHARE_SQL,
+} = require(`${dist}modules/bookings/booking.sql.js`);
 const SECRET = process.env.JWT_SECRET;
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -291,18 +294,17 @@ app.post(
           }
           throw new Problem(409, 'SLOT_TAKEN', 'Another booking holds this time.');
         }
-        const { rows } = await db.query(INSERT_BOOKING_SQL, [
-          user.id,
-          dto.therapistId,
-          offering.id,
-          offering.technique_slug,
-          new Date(startsAt),
-          new Date(endsAt),
-          new Date(endsAt + offering.buffer_minutes * MINUTE_MS),
-          offering.price_cents,
-          dto.notes ?? null,
-          intakeId,
-        ]);
+        const { rows } = await db.query(
+          INSERT_BOOKING_SQL,
+          insertBookingParams({
+            clientId: user.id,
+            therapistId: dto.therapistId,
+            offering,
+            startsAt,
+            notes: dto.notes ?? null,
+            intakeId,
+          }),
+        );
         // As BookingsService.book: no row means an overlapping racer won (the exclusion constraint).
         if (rows.length === 0)
           throw new Problem(409, 'SLOT_TAKEN', 'Another booking holds this time.');

@@ -2,6 +2,8 @@
 // (bench/baseline-server.mjs loads the compiled file). Plain strings: no Nest, no TypeORM.
 // The offering and the therapist are read through their owners' statements, re-exported here so
 // the baseline finds the whole sequence in one place.
+import { MINUTE_MS } from '../../common/time/duration.js';
+
 export { LIVE_OFFERING_FOR_SHARE_SQL, LIVE_OFFERING_SQL } from '../offerings/offering.sql.js';
 export {
   LOCK_THERAPIST_FOR_SHARE_SQL,
@@ -14,11 +16,44 @@ export {
  * its own index entry, so racers never wait on each other's entries and cannot deadlock (a plain
  * INSERT did, each cycle costing deadlock_timeout; bench/results/candidate-fixes.md). Only the
  * exclusion constraint can conflict here (the id is generated), so no row means a racer won.
- * Parameters: client, therapist, offering, technique, starts_at, ends_at, occupied_until, price,
- * notes, intake.
+ * Parameters: insertBookingParams.
  */
 export const INSERT_BOOKING_SQL = `INSERT INTO bookings (client_id, therapist_id, offering_id, technique_slug, starts_at, ends_at,
                       occupied_until, price_cents, notes, intake_id)
   VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
   ON CONFLICT DO NOTHING
   RETURNING *`;
+
+/** What a booking copies from its offering: technique, length, buffer and price. */
+export interface BookedOffering {
+  id: string;
+  technique_slug: string;
+  duration_minutes: number;
+  buffer_minutes: number;
+  price_cents: number;
+}
+
+/** The parameters of INSERT_BOOKING_SQL, in order; `startsAt` in epoch milliseconds. */
+export function insertBookingParams(booking: {
+  clientId: string;
+  therapistId: string;
+  offering: BookedOffering;
+  startsAt: number;
+  notes: string | null;
+  intakeId: string | null;
+}): unknown[] {
+  const { offering, startsAt } = booking;
+  const endsAt = startsAt + offering.duration_minutes * MINUTE_MS;
+  return [
+    booking.clientId,
+    booking.therapistId,
+    offering.id,
+    offering.technique_slug,
+    new Date(startsAt),
+    new Date(endsAt),
+    new Date(endsAt + offering.buffer_minutes * MINUTE_MS),
+    offering.price_cents,
+    booking.notes,
+    booking.intakeId,
+  ];
+}

@@ -18,7 +18,7 @@ import { TherapistsService } from '../therapists/therapists.service.js';
 import { Booking } from './booking.entity.js';
 import { bookingFromRow, toBookingResponse } from './booking.mapper.js';
 import { BookingAction, horizonEnd, isLateCancellation, transition } from './booking.rules.js';
-import { INSERT_BOOKING_SQL } from './booking.sql.js';
+import { INSERT_BOOKING_SQL, insertBookingParams } from './booking.sql.js';
 import { bookingErrors } from './bookings.errors.js';
 import { BookingListQueryDto, BookingResponse, CreateBookingDto } from './dto/booking.dto.js';
 import { BOOKING_SCREENING, type BookingScreening } from './screening-policy.js';
@@ -147,18 +147,17 @@ export class BookingsService {
       throw bookingErrors.slotTaken();
     }
 
-    const [row] = await manager.query(INSERT_BOOKING_SQL, [
-      clientId,
-      dto.therapistId,
-      offering.id,
-      offering.technique_slug,
-      new Date(startsAt),
-      new Date(endsAt),
-      new Date(endsAt + offering.buffer_minutes * MINUTE_MS),
-      offering.price_cents,
-      dto.notes ?? null,
-      intakeId,
-    ]);
+    const [row] = await manager.query(
+      INSERT_BOOKING_SQL,
+      insertBookingParams({
+        clientId,
+        therapistId: dto.therapistId,
+        offering,
+        startsAt,
+        notes: dto.notes ?? null,
+        intakeId,
+      }),
+    );
     if (!row) throw bookingErrors.slotTaken();
     return toBookingResponse(bookingFromRow(row));
   }
