@@ -121,10 +121,9 @@ export class BookingsService {
     }
     const { intakeId } = await this.screening.screen(manager, {
       clientId,
-      therapistId: dto.therapistId,
       technique: offering.technique_slug,
       intakeId: dto.intakeId,
-      endsAt: new Date(endsAt),
+      prenatalCertified: endsAt <= (qualifiedUntil(therapist, true) ?? 0),
       now,
     });
 

@@ -3,12 +3,14 @@ import type { TechniqueSlug } from '../intake/intake.types.js';
 
 export interface BookingScreeningRequest {
   clientId: string;
-  therapistId: string;
   technique: TechniqueSlug;
   /** The intake the client named, if any: it must be the latest unexpired one. */
   intakeId?: string;
-  /** The session's end: qualifications must hold through it. */
-  endsAt: Date;
+  /**
+   * The therapist holds a verified prenatal certification through the session's end, as read by
+   * the booking under its lock on the therapist: needed when the intake makes the session prenatal.
+   */
+  prenatalCertified: boolean;
   now: Date;
 }
 

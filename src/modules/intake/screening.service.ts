@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { BookingScreening, BookingScreeningRequest } from '../bookings/screening-policy.js';
-import { TherapistsService } from '../therapists/therapists.service.js';
 import { Intake } from './intake.entity.js';
 import { intakeErrors } from './intake.errors.js';
 import { latestIntake, lockClientScreening } from './screening-facts.js';
-import { gateRefusal, isPrenatal } from './screening.rules.js';
+import { gateRefusal } from './screening.rules.js';
 
 /**
  * The screening gate (README, API section), run inside the booking transaction under the client's screening
@@ -14,8 +13,6 @@ import { gateRefusal, isPrenatal } from './screening.rules.js';
  */
 @Injectable()
 export class ScreeningService implements BookingScreening {
-  constructor(private readonly therapists: TherapistsService) {}
-
   async screen(
     manager: EntityManager,
     request: BookingScreeningRequest,
@@ -28,14 +25,10 @@ export class ScreeningService implements BookingScreening {
       if (!named) throw intakeErrors.notFound();
       throw latest ? intakeErrors.supersededForBooking() : intakeErrors.expired();
     }
-    const prenatalCertified =
-      !isPrenatal(latest, technique) ||
-      (await this.therapists.prenatalCertifiedThrough(
-        manager,
-        request.therapistId,
-        request.endsAt,
-      ));
-    const refusal = gateRefusal(latest, { technique, prenatalCertified });
+    const refusal = gateRefusal(latest, {
+      technique,
+      prenatalCertified: request.prenatalCertified,
+    });
     if (refusal) throw intakeErrors.gateRefused(refusal);
     return { intakeId: latest?.id ?? null };
   }

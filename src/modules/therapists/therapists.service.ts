@@ -24,7 +24,6 @@ import {
   LOCK_THERAPIST_FOR_SHARE_SQL,
   LOCK_THERAPIST_FOR_UPDATE_SQL,
   PRENATAL_THROUGH_SQL,
-  qualificationFactsSql,
   qualifiedForSql,
   THERAPIST_BOOKING_FACTS_SQL,
   type QualificationFactsRow,
@@ -180,16 +179,15 @@ export class TherapistsService {
   }
 
   /**
-   * Whether the therapist holds a verified prenatal certification through `endsAt`. Takes the
-   * row FOR SHARE first, then reads in a new statement (one that waited for the lock would read
-   * an older snapshot): a revocation (FOR UPDATE) is then either fully before or after.
+   * Whether the therapist holds a verified prenatal certification through `endsAt`. The caller
+   * already holds the therapist's row FOR SHARE (re-screening locks every therapist of the
+   * client's bookings first), so a revocation (FOR UPDATE) is either fully before or after.
    */
   async prenatalCertifiedThrough(
     manager: EntityManager,
     id: string,
     endsAt: Date,
   ): Promise<boolean> {
-    await manager.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
     const [row]: { through: string | null }[] = await manager.query(PRENATAL_THROUGH_SQL, [id]);
     return row?.through != null && endOfDay(row.through) >= endsAt.getTime();
   }
@@ -440,11 +438,10 @@ export class TherapistsService {
     const facts = new Map<string, QualificationFactsRow>();
     for (const booking of upcoming) {
       if (!facts.has(booking.technique)) {
-        const [row]: QualificationFactsRow[] = await manager.query(
-          `SELECT ${qualificationFactsSql('$1::uuid', '$2::text')}`,
-          [therapistId, booking.technique],
+        facts.set(
+          booking.technique,
+          await this.bookingFacts(manager, therapistId, booking.technique),
         );
-        facts.set(booking.technique, row);
       }
       const needsPrenatal = booking.technique === 'prenatal' || booking.clientPregnant;
       const until = qualifiedUntil(facts.get(booking.technique)!, needsPrenatal);
