@@ -84,8 +84,18 @@ export class RescreeningService implements OnModuleInit {
       if (verdict.action === 'cancel') {
         await this.ledger.cancelBySystem(manager, [booking.id], verdict.code);
         affected.push(affectedOf(booking, 'cancelled', 'clear', verdict.code));
-      } else if (verdict.action === 'await-review') {
-        const deadline = new Date(verdict.deadline);
+        continue;
+      }
+      const deadline = verdict.action === 'await-review' ? new Date(verdict.deadline) : null;
+      const screening = deadline ? 'pending-review' : 'clear';
+      const intakeId = intake?.id ?? booking.intakeId;
+      const unchanged =
+        booking.screening === screening &&
+        booking.screeningDeadline?.getTime() === deadline?.getTime() &&
+        booking.intakeId === intakeId;
+      // A kept booking is written only when what it rests on changed.
+      if (unchanged) continue;
+      if (deadline) {
         // One waiting job per booking and deadline, however often the booking is re-screened.
         await this.jobs.send(
           manager,
@@ -94,15 +104,10 @@ export class RescreeningService implements OnModuleInit {
           deadline,
           `${booking.id}@${deadline.toISOString()}`,
         );
-        await this.ledger.setScreening(manager, booking.id, 'pending-review', deadline, intake!.id);
-        if (booking.screening !== 'pending-review') {
-          affected.push(affectedOf(booking, 'confirmed', 'pending-review', null));
-        }
-      } else {
-        await this.ledger.setScreening(manager, booking.id, 'clear', null, intake?.id ?? null);
-        if (booking.screening !== 'clear') {
-          affected.push(affectedOf(booking, 'confirmed', 'clear', null));
-        }
+      }
+      await this.ledger.setScreening(manager, booking.id, screening, deadline, intakeId);
+      if (booking.screening !== screening) {
+        affected.push(affectedOf(booking, 'confirmed', screening, null));
       }
     }
     return affected;
