@@ -6,6 +6,7 @@ import { ValidationError, FieldError } from '../../common/errors/app-error.js';
 import { toIsoInstant } from '../../common/time/iso.js';
 import { parseWindow } from '../../common/time/window.js';
 import { AuditService } from '../audit/audit.service.js';
+import { horizonEnd } from '../bookings/booking.rules.js';
 import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/availability.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { AppConfig } from '../../config/app-config.js';
@@ -256,7 +257,7 @@ export class IntakeService {
       maxDays: MAX_MATCH_WINDOW_DAYS,
     });
     const from = window.from;
-    const to = Math.max(from, Math.min(window.to, now + this.config.bookingHorizonDays * DAY_MS));
+    const to = Math.max(from, Math.min(window.to, horizonEnd(now, this.config.bookingHorizonDays)));
     if (intake.status === 'blocked' || intake.suggestions.length === 0) return [];
 
     const offerings = await this.shortestOfferings(
