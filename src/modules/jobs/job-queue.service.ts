@@ -3,9 +3,22 @@ import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
 
-export type JobHandler<T> = (data: T) => Promise<void>;
+/** Where a job stands in its retries: `retryCount` 0 is the first attempt. */
+export interface JobAttempt {
+  retryCount: number;
+  retryLimit: number;
+}
+
+export type JobHandler<T> = (data: T, attempt: JobAttempt) => Promise<void>;
 
 export interface QueueOptions<T> {
+  /** Jobs claimed per poll, worked concurrently; each succeeds or fails on its own. */
+  batchSize?: number;
+  /** Retries after the first attempt (default 5), the first one after `retryDelaySeconds`, doubling. */
+  retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** An attempt running longer than this is taken as lost and retried. */
+  expireInSeconds?: number;
   /** `short`: at most one waiting job per singleton key (a re-sent job is not doubled). */
   policy?: 'standard' | 'short';
   /** Also run on this cron schedule (pg-boss keeps one schedule across instances). */
@@ -84,12 +97,37 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   async onApplicationBootstrap(): Promise<void> {
     await this.boss.start();
     for (const [queue, { handler, options }] of this.queues) {
-      await this.boss.createQueue(queue, { name: queue, policy: options.policy ?? 'standard' });
+      // pg-boss refuses keys set to undefined: only the options given.
+      const retry = Object.fromEntries(
+        Object.entries({
+          retryLimit: options.retryLimit,
+          retryDelay: options.retryDelaySeconds,
+          retryBackoff: options.retryDelaySeconds === undefined ? undefined : true,
+          expireInSeconds: options.expireInSeconds,
+        }).filter(([, value]) => value !== undefined),
+      );
+      const queueOptions = { name: queue, policy: options.policy ?? 'standard', ...retry };
+      if (await this.boss.getQueue(queue)) await this.boss.updateQueue(queue, queueOptions);
+      else await this.boss.createQueue(queue, queueOptions);
       await this.boss.work<object>(
         queue,
-        { pollingIntervalSeconds: this.config.jobPollSeconds },
+        {
+          pollingIntervalSeconds: this.config.jobPollSeconds,
+          batchSize: options.batchSize ?? 1,
+          includeMetadata: true,
+        },
+        // pg-boss completes the whole batch when this resolves; a job that failed is marked
+        // failed (and retried) first, which a completion no longer touches.
         async (jobs) => {
-          for (const job of jobs) await handler(job.data as never);
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await handler(job.data as never, job);
+              } catch (error) {
+                await this.boss.fail(queue, job.id, { message: errorSummary(error) });
+              }
+            }),
+          );
         },
       );
       if (options.cron) await this.boss.schedule(queue, options.cron, {});
@@ -97,7 +135,38 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     }
   }
 
+  /** Schedules several jobs, of any queues, in one statement inside the caller's transaction. */
+  async sendMany(
+    manager: EntityManager,
+    jobs: { queue: string; id?: string; data: object; startAfter?: Date; singletonKey?: string }[],
+  ): Promise<void> {
+    if (jobs.length === 0) return;
+    for (const job of jobs) {
+      if (!this.queues.has(job.queue))
+        throw new Error(`No worker handles the job queue ${job.queue}`);
+    }
+    await this.boss.insert(
+      jobs.map((job) => ({
+        id: job.id,
+        name: job.queue,
+        data: job.data,
+        startAfter: job.startAfter,
+        singletonKey: job.singletonKey,
+      })),
+      { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } },
+    );
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
   }
+}
+
+/** What a failed job records: the error's name and code, never a message that may hold data. */
+function errorSummary(error: unknown): string {
+  if (!(error instanceof Error)) return 'Job failed';
+  const code =
+    (error as { code?: unknown; responseCode?: unknown }).responseCode ??
+    (error as { code?: unknown }).code;
+  return code === undefined ? error.name : `${error.name} ${String(code)}`;
 }
