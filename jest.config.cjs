@@ -5,15 +5,20 @@
  */
 const base = {
   testEnvironment: 'node',
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  extensionsToTreatAsEsm: ['.ts'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  extensionsToTreatAsEsm: ['.ts', '.tsx'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.tsx?$': [
       'ts-jest',
       {
         useESM: true,
-        tsconfig: { module: 'esnext', moduleResolution: 'bundler', isolatedModules: true },
+        tsconfig: {
+          module: 'esnext',
+          moduleResolution: 'bundler',
+          isolatedModules: true,
+          jsx: 'react-jsx',
+        },
       },
     ],
   },

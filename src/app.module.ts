@@ -15,6 +15,7 @@ import { AdminModule } from './modules/admin/admin.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BookingsModule } from './modules/bookings/bookings.module.js';
 import { IntakeModule } from './modules/intake/intake.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { OfferingsModule } from './modules/offerings/offerings.module.js';
 import { SchedulesModule } from './modules/schedules/schedules.module.js';
 import { TechniquesModule } from './modules/techniques/techniques.module.js';
@@ -39,6 +40,7 @@ import { UsersModule } from './modules/users/users.module.js';
     ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions }),
     AuthCoreModule,
     JobsModule,
+    NotificationsModule,
     HealthModule,
     UsersModule,
     AuthModule,

@@ -56,6 +56,28 @@ export class AppConfig {
   get jobPollSeconds(): number {
     return this.env.JOB_POLL_SECONDS;
   }
+  get spaName(): string {
+    return this.env.SPA_NAME;
+  }
+  /** Mail settings; `smtpUrl` null means messages are written to `directory`. */
+  get mail(): {
+    smtpUrl: string | null;
+    from: string;
+    directory: string;
+    retryLimit: number;
+    retryDelaySeconds: number;
+  } {
+    return {
+      smtpUrl: this.env.SMTP_URL ?? null,
+      from: this.env.MAIL_FROM,
+      directory: this.env.MAIL_DIR,
+      retryLimit: this.env.MAIL_RETRY_LIMIT,
+      retryDelaySeconds: this.env.MAIL_RETRY_DELAY_SECONDS,
+    };
+  }
+  get reminderLeadMinutes(): number {
+    return this.env.REMINDER_LEAD_MINUTES;
+  }
   get rateLimits(): { loginFailures: number; loginPerMinute: number; perMinute: number } {
     return {
       loginFailures: this.env.RATE_LIMIT_LOGIN_FAILURES,

@@ -8,6 +8,7 @@ import {
   IsUrl,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
   validateSync,
@@ -104,6 +105,49 @@ export class Environment {
   @Min(1)
   @Max(300)
   JOB_POLL_SECONDS = 2;
+
+  /** The spa's name, as messages and the web app show it. */
+  @IsString()
+  @MinLength(1)
+  @MaxLength(80)
+  SPA_NAME = 'Unknot';
+
+  /** Where mail goes (`smtp://user:pass@host:port` or `smtps://…`); unset: written to MAIL_DIR. */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  /** The sender of every message: an address, or `Name <address>`. */
+  @Matches(/^([^<>]+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, {
+    message: 'MAIL_FROM must be an email address or "Name <address>"',
+  })
+  MAIL_FROM = 'Unknot <no-reply@unknot.invalid>';
+
+  /** Without SMTP_URL, each message is written here as an .eml file. */
+  @IsString()
+  @MinLength(1)
+  MAIL_DIR = '.data/mail';
+
+  /** Attempts after the first before a message is marked failed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  MAIL_RETRY_LIMIT = 6;
+
+  /** The first retry's delay (seconds); each next one doubles it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_RETRY_DELAY_SECONDS = 30;
+
+  /** How long (minutes) before a session its reminder is sent. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60 * 24 * 14)
+  REMINDER_LEAD_MINUTES = 1440;
 
   /** Connections in this instance's PostgreSQL pool. */
   @Transform(toInt)

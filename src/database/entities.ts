@@ -4,6 +4,8 @@ import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js
 import { IntakeFlag } from '../modules/intake/intake-flag.entity.js';
 import { Intake } from '../modules/intake/intake.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { NotificationPreference } from '../modules/notifications/notification-preference.entity.js';
+import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { Offering } from '../modules/offerings/offering.entity.js';
 import { AvailabilityWindow } from '../modules/schedules/availability-window.entity.js';
 import { TimeOff } from '../modules/schedules/time-off.entity.js';
@@ -29,4 +31,6 @@ export const ENTITIES = [
   IdempotencyKey,
   Intake,
   IntakeFlag,
+  OutboxMessage,
+  NotificationPreference,
 ];

@@ -131,6 +131,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     body: () => ({ reason: 'Suspended by the board' }),
   },
   'GET /api/v1/admin/audit-log': { roles: ['admin'] },
+  'GET /api/v1/admin/outbox': { roles: ['admin'] },
+  'GET /api/v1/me/notifications': { roles: all },
+  'PUT /api/v1/me/notifications': { roles: all, body: () => ({ reminders: true }) },
   'GET /api/v1/admin/intake-flags': { roles: ['admin'] },
   'POST /api/v1/admin/intake-flags/{id}/resolve': {
     roles: ['admin'],

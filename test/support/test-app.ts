@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import {
@@ -106,6 +107,8 @@ export function testEnvironment(
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_FAILURES: '1000',
     DATABASE_POOL_SIZE: '5',
+    // Without SMTP_URL messages are written as files: into the system's temp folder, not the checkout.
+    MAIL_DIR: join(tmpdir(), 'unknot-test-mail'),
     ADMIN_EMAIL: TEST_ADMIN.email,
     ADMIN_PASSWORD: TEST_ADMIN.password,
     ...env,

@@ -1,6 +1,15 @@
 import { Module } from '@nestjs/common';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { BookingLedger } from './booking-ledger.service.js';
+import { BookingNotices } from './booking-notices.service.js';
 
-/** The bookings statements other modules may run (kept apart so they need not import bookings). */
-@Module({ providers: [BookingLedger], exports: [BookingLedger] })
+/**
+ * The bookings statements other modules may run, and what bookings tell people (kept apart so
+ * the modules that re-judge bookings need not import bookings).
+ */
+@Module({
+  imports: [NotificationsModule],
+  providers: [BookingLedger, BookingNotices],
+  exports: [BookingLedger, BookingNotices],
+})
 export class BookingLedgerModule {}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { BookingNotices } from './booking-notices.service.js';
 import type {
   BookingScreeningState,
   BookingStatus,
@@ -66,6 +67,8 @@ const fromRow = (row: LedgerRow): LedgerBooking => ({
  */
 @Injectable()
 export class BookingLedger {
+  constructor(private readonly notices: BookingNotices) {}
+
   /**
    * Locks, in this order, the therapists of the client's upcoming bookings FOR SHARE and then the
    * bookings FOR UPDATE — the order a revocation takes them in (therapist, then bookings), so the
@@ -180,20 +183,26 @@ export class BookingLedger {
     return used;
   }
 
-  /** Cancels bookings for the gate, with the refusal code the client is shown. */
+  /** Cancels bookings for the gate, with the refusal code the client is shown; both are told. */
   async cancelBySystem(
     manager: EntityManager,
     ids: readonly string[],
     code: SystemCancellationCode,
   ): Promise<void> {
     if (ids.length === 0) return;
-    await manager.query(
+    const [cancelled]: [{ id: string }[], number] = await manager.query(
       `UPDATE bookings
           SET status = 'cancelled', cancelled_at = now(), cancelled_by = NULL,
               canceller_role = 'system', cancellation_code = $2, late_cancellation = false,
               screening = 'clear', screening_deadline = NULL, updated_at = now()
-        WHERE id = ANY($1::uuid[]) AND status = 'confirmed'`,
+        WHERE id = ANY($1::uuid[]) AND status = 'confirmed'
+        RETURNING id`,
       [ids, code],
+    );
+    await this.notices.changed(
+      manager,
+      'booking.cancelled',
+      cancelled.map((row) => row.id),
     );
   }
 

@@ -57,3 +57,25 @@ export function insertBookingParams(booking: {
     booking.intakeId,
   ];
 }
+
+/**
+ * What the messages about bookings say, for the bookings $1 (uuid[]): the session, both parties'
+ * names and addresses, and the time zones they read times in. Joins the users, therapists,
+ * offerings and notification preferences for speed; the notifications module renders the rest.
+ */
+export const BOOKING_NOTICE_FACTS_SQL = `SELECT b.id, b.client_id, b.therapist_id, b.technique_slug, b.starts_at, b.ends_at,
+         b.status, b.canceller_role, b.late_cancellation, o.name AS offering_name,
+         o.duration_minutes, c.name AS client_name, c.email AS client_email,
+         cp.timezone AS client_timezone, cp.reminders AS client_reminders,
+         tu.name AS therapist_name, tu.email AS therapist_email, t.timezone AS therapist_timezone
+    FROM bookings b
+    JOIN offerings o ON o.id = b.offering_id
+    JOIN users c ON c.id = b.client_id
+    LEFT JOIN notification_preferences cp ON cp.user_id = b.client_id
+    JOIN therapists t ON t.id = b.therapist_id
+    JOIN users tu ON tu.id = b.therapist_id
+   WHERE b.id = ANY($1::uuid[])
+   ORDER BY b.starts_at, b.id`;
+
+/** The job queue of reminders; each job names the booking and the start it reminds of. */
+export const REMINDER_QUEUE = 'booking-reminder';

@@ -5,6 +5,7 @@ import { OfferingsModule } from '../offerings/offerings.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { BookingLedgerModule } from './booking-ledger.module.js';
 import { AgendaService } from './agenda.service.js';
 import { BookingsController } from './bookings.controller.js';
 import { BookingsService } from './bookings.service.js';
@@ -14,6 +15,7 @@ import { TherapistBookingsController } from './therapist-bookings.controller.js'
 
 @Module({
   imports: [
+    BookingLedgerModule,
     IdempotencyModule,
     IntakeModule,
     OfferingsModule,

@@ -15,6 +15,7 @@ import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import { therapistErrors } from '../therapists/therapists.errors.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
+import { BookingNotices } from './booking-notices.service.js';
 import { Booking } from './booking.entity.js';
 import { bookingFromRow, toBookingResponse } from './booking.mapper.js';
 import { BookingAction, horizonEnd, isLateCancellation, transition } from './booking.rules.js';
@@ -56,6 +57,7 @@ export class BookingsService {
     private readonly idempotency: IdempotencyStore,
     @Inject(BOOKING_SCREENING) private readonly screening: BookingScreening,
     private readonly config: AppConfig,
+    private readonly notices: BookingNotices,
   ) {}
 
   /**
@@ -158,6 +160,7 @@ export class BookingsService {
       }),
     );
     if (!row) throw bookingErrors.slotTaken();
+    await this.notices.confirmed(manager, row.id, now);
     return toBookingResponse(bookingFromRow(row));
   }
 
@@ -223,6 +226,9 @@ export class BookingsService {
         );
       }
       await manager.save(Booking, booking);
+      if (next.status === 'cancelled' || next.status === 'completed') {
+        await this.notices.changed(manager, `booking.${next.status}`, [booking.id]);
+      }
       return toBookingResponse(booking);
     });
   }

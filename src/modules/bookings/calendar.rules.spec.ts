@@ -1,4 +1,5 @@
-import { sessionTitle, shortName } from './calendar.rules.js';
+import { shortName } from '../../common/text/names.js';
+import { sessionTitle } from './calendar.rules.js';
 
 describe('sessionTitle', () => {
   it('names the session opaquely, with the client’s first name and last initial', () => {

@@ -1,3 +1,5 @@
+import { shortName } from '../../common/text/names.js';
+
 /**
  * The title of a session in a therapist's calendar feed. The feed lands in third-party calendars
  * (and their sync servers, lock screens, shared views), so the title is opaque: no technique or
@@ -6,15 +8,6 @@
  */
 export function sessionTitle(clientName: string): string {
   return `Massage session — ${shortName(clientName)}`;
-}
-
-/** "Alice Client" → "Alice C."; a one-word name stays as it is. */
-export function shortName(name: string): string {
-  const words = name.trim().split(/\s+/);
-  if (words.length < 2) return words[0] ?? '';
-  // By code point, so a last name starting outside the BMP keeps its whole first letter.
-  const [initial] = Array.from(words[words.length - 1]);
-  return `${words[0]} ${initial}.`;
 }
 
 /** Where a feed is served (under the API prefix): the one place its path is written. */

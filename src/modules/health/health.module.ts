@@ -1,9 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 import { HealthController } from './health.controller.js';
 
 @Module({
-  imports: [TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false })],
+  imports: [
+    NotificationsModule,
+    TerminusModule.forRoot({ errorLogStyle: 'pretty', logger: false }),
+  ],
   controllers: [HealthController],
 })
 export class HealthModule {}

@@ -18,6 +18,7 @@ import { answeredInFull, statusAfterReview } from './intake.rules.js';
 import { toFlagResponse, toIntakeResponse } from './intake.service.js';
 import { RescreeningService } from './rescreening.service.js';
 import { lockClientScreening } from './screening-facts.js';
+import { AccountNotices } from '../notifications/account-notices.service.js';
 
 /** The admins' review queue. Every read of an intake and every decision is audited. */
 @Injectable()
@@ -26,6 +27,7 @@ export class IntakeReviewService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly rescreening: RescreeningService,
+    private readonly notices: AccountNotices,
   ) {}
 
   /** Flags with their intake, oldest first; each intake shown is one audited read. */
@@ -120,6 +122,11 @@ export class IntakeReviewService {
       await manager.update(Intake, { id: intake.id }, { status });
       // An approval clears bookings that waited for it; a rejection cancels them.
       await this.rescreening.rescreenClient(manager, intake.clientId);
+      await this.notices.flagDecided(
+        manager,
+        intake.clientId,
+        dto.decision === 'approve' ? 'approved' : 'rejected',
+      );
       await this.audit.record(
         {
           actorId: admin.id,

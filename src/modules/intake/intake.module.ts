@@ -10,9 +10,16 @@ import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
 import { ScreeningService } from './screening.service.js';
 import { SessionFactsService } from './session-facts.service.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 
 @Module({
-  imports: [AuditModule, SchedulesModule, TherapistsModule, BookingLedgerModule],
+  imports: [
+    NotificationsModule,
+    AuditModule,
+    SchedulesModule,
+    TherapistsModule,
+    BookingLedgerModule,
+  ],
   controllers: [IntakeController],
   providers: [
     IntakeService,

@@ -3,9 +3,10 @@ import { AuditModule } from '../audit/audit.module.js';
 import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
 import { TherapistsController } from './therapists.controller.js';
 import { TherapistsService } from './therapists.service.js';
+import { NotificationsModule } from '../notifications/notifications.module.js';
 
 @Module({
-  imports: [AuditModule, BookingLedgerModule],
+  imports: [NotificationsModule, AuditModule, BookingLedgerModule],
   controllers: [TherapistsController],
   providers: [TherapistsService],
   exports: [TherapistsService],

@@ -32,6 +32,7 @@ import {
 import { TherapistTechnique } from './therapist-technique.entity.js';
 import { Therapist } from './therapist.entity.js';
 import { therapistErrors } from './therapists.errors.js';
+import { AccountNotices } from '../notifications/account-notices.service.js';
 
 const todayUtc = () => new Date().toISOString().slice(0, 10);
 
@@ -70,6 +71,7 @@ export class TherapistsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly bookings: BookingLedger,
+    private readonly notices: AccountNotices,
   ) {}
 
   /**
@@ -362,6 +364,12 @@ export class TherapistsService {
         decisionNote: note ?? null,
       });
       await manager.save(certification);
+      await this.notices.certificationDecided(
+        manager,
+        certification.therapistId,
+        `certification.${decision}`,
+        { certificationKind: certification.kind, issuer: certification.issuer, note: note ?? null },
+      );
       await this.audit.record(
         {
           actorId: adminId,
@@ -409,6 +417,17 @@ export class TherapistsService {
       });
       await manager.save(certification);
       const cancelled = await this.cancelUnqualifiedBookings(manager, certification.therapistId);
+      await this.notices.certificationDecided(
+        manager,
+        certification.therapistId,
+        'certification.revoked',
+        {
+          certificationKind: certification.kind,
+          issuer: certification.issuer,
+          note: reason,
+          cancelledSessions: cancelled.length,
+        },
+      );
       await this.audit.record(
         {
           actorId: adminId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
 import type { Role } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
@@ -43,6 +43,14 @@ export class UsersService {
       where: { id: In([...new Set(ids)]) },
     });
     return new Map(users.map((user) => [user.id, user.name]));
+  }
+
+  /** Who a message goes to, read in the caller's transaction; null for an unknown id. */
+  async contactOf(
+    manager: EntityManager,
+    id: string,
+  ): Promise<{ name: string; email: string } | null> {
+    return manager.findOne(User, { select: { name: true, email: true }, where: { id } });
   }
 
   /** Creates a user; the unique index on the citext email is the last word on duplicates. */

@@ -1,0 +1,64 @@
+import type { MessageKind } from './outbox-message.entity.js';
+
+export type CancellerRole = 'client' | 'therapist' | 'admin' | 'system';
+
+/**
+ * A session as its messages describe it. `sessionName` is already neutral where the offering's
+ * name would reveal health facts (a prenatal session is "Massage session"): messages and their
+ * calendar events travel through mail servers and lock screens.
+ */
+export interface SessionNotice {
+  bookingId: string;
+  recipientRole: 'client' | 'therapist';
+  sessionName: string;
+  durationMinutes: number;
+  startsAt: string;
+  endsAt: string;
+  client: { name: string; timezone: string | null };
+  therapist: { name: string; timezone: string };
+  /** Cancellations only: who cancelled, and whether the client's cancellation was late. */
+  cancelledBy?: CancellerRole;
+  lateCancellation?: boolean;
+}
+
+/** An intake flag's review, told to the client without the answers it was about. */
+export interface FlagDecisionNotice {
+  recipientName: string;
+  decision: 'approved' | 'rejected';
+}
+
+/** A certification decision, told to its therapist. */
+export interface CertificationNotice {
+  recipientName: string;
+  certificationKind: string;
+  issuer: string;
+  /** The admin's note (rejection) or reason (revocation), about the certificate, not a client. */
+  note: string | null;
+  /** Revocation: how many upcoming sessions it cancelled. */
+  cancelledSessions?: number;
+}
+
+export interface PayloadOf {
+  'booking.confirmed': SessionNotice;
+  'booking.cancelled': SessionNotice;
+  'booking.completed': SessionNotice;
+  'booking.reminder': SessionNotice;
+  'intake-flag.decided': FlagDecisionNotice;
+  'certification.verified': CertificationNotice;
+  'certification.rejected': CertificationNotice;
+  'certification.revoked': CertificationNotice;
+}
+
+/** A message to write to the outbox, in the transaction of the change that causes it. */
+export type MessageDraft = {
+  [K in MessageKind]: {
+    kind: K;
+    recipientId: string;
+    recipientEmail: string;
+    payload: PayloadOf[K];
+    /** Booking messages: the booking's calendar event UID (invitations number their changes). */
+    calendarUid?: string;
+    /** A message that must exist once per cause: a second draft with this key is dropped. */
+    dedupeKey?: string;
+  };
+}[MessageKind];

@@ -1,0 +1,52 @@
+// The outbox's statements, shared by the Outbox and the benchmark baseline (which does the same
+// writes in its booking transaction). Plain strings: no Nest, no TypeORM.
+import type { MessageKind, OutboxStatus } from './outbox-message.entity.js';
+
+/** The job queue that delivers outbox messages; each job's id is its message's id. */
+export const MAIL_QUEUE = 'mail';
+
+/**
+ * Writes messages given as a JSON array of {id, kind, recipient_id, recipient_email, subject,
+ * payload, calendar_uid, dedupe_key}. A message with a calendar event gets the next SEQUENCE of
+ * that event (0 for its first): every row of one statement sees the same earlier messages, so the
+ * client's and the therapist's copy of one change share a number. A dedupe key already written
+ * drops the row. Answers the ids written.
+ */
+export const INSERT_MESSAGES_SQL = `INSERT INTO outbox_messages
+    (id, kind, recipient_id, recipient_email, subject, payload, calendar_uid, calendar_sequence, dedupe_key)
+  SELECT d.id, d.kind, d.recipient_id, d.recipient_email, d.subject, d.payload, d.calendar_uid,
+         CASE WHEN d.calendar_uid IS NOT NULL THEN
+           COALESCE((SELECT max(m.calendar_sequence) + 1 FROM outbox_messages m
+                      WHERE m.calendar_uid = d.calendar_uid), 0)
+         END,
+         d.dedupe_key
+    FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, kind text, recipient_id uuid, recipient_email text,
+                                            subject text, payload jsonb, calendar_uid text, dedupe_key text)
+  ON CONFLICT DO NOTHING
+  RETURNING id`;
+
+/** Takes a message for sending: queued, or claimed by an instance that has not finished in time. */
+export const CLAIM_MESSAGE_SQL = `UPDATE outbox_messages
+     SET status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
+   WHERE id = $1
+     AND (status = 'queued' OR (status = 'sending' AND claimed_at < now() - interval '2 minutes'))
+  RETURNING *`;
+
+export interface OutboxRow {
+  id: string;
+  kind: MessageKind;
+  recipient_id: string | null;
+  recipient_email: string;
+  subject: string;
+  payload: Record<string, unknown>;
+  calendar_uid: string | null;
+  calendar_sequence: number | null;
+  dedupe_key: string | null;
+  status: OutboxStatus;
+  attempts: number;
+  last_error: string | null;
+  claimed_at: Date | null;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}

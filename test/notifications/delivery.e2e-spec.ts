@@ -1,0 +1,192 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pLimit from 'p-limit';
+import { request } from '../support/api-request.js';
+import {
+  Account,
+  ALL_WEEK,
+  API,
+  bearer,
+  book,
+  loginAdmin,
+  makeClient,
+  makeOffering,
+  makeTherapist,
+  utcAt,
+} from '../support/factories.js';
+import { startSmtpCatcher, type SmtpCatcher } from '../support/smtp-catcher.js';
+import { createTestApp, TestApp } from '../support/test-app.js';
+
+let smtp: SmtpCatcher;
+let t: TestApp;
+let offering: Awaited<ReturnType<typeof makeOffering>>;
+let therapist: Account;
+beforeAll(async () => {
+  smtp = await startSmtpCatcher();
+  t = await createTestApp({
+    SMTP_URL: smtp.url,
+    JOB_POLL_SECONDS: '1',
+    MAIL_RETRY_DELAY_SECONDS: '1',
+    MAIL_RETRY_LIMIT: '3',
+  });
+  offering = await makeOffering(t, { technique: 'swedish', durationMinutes: 30, bufferMinutes: 0 });
+  therapist = await makeTherapist(t, {
+    name: 'Dana Hands',
+    techniques: ['swedish'],
+    weekly: ALL_WEEK,
+  });
+});
+afterAll(async () => {
+  await t.close();
+  await smtp.close();
+});
+
+const statusOf = async (recipient: string) =>
+  (
+    await t.db.query(
+      `SELECT status, attempts, last_error FROM outbox_messages WHERE recipient_email = $1`,
+      [recipient],
+    )
+  ).rows;
+
+it('delivers each of 200 messages exactly once with two instances working the queue', async () => {
+  const second = await t.startAnotherInstance();
+  const client = await makeClient(t, 'Busy Client');
+  const before = new Set(smtp.mails.map((mail) => mail.messageId));
+  // 100 bookings, half through each instance: 200 messages (client and therapist).
+  const limit = pLimit(6);
+  const bookings = await Promise.all(
+    Array.from({ length: 100 }, (_, index) =>
+      limit(async () => {
+        const startsAt = utcAt(2 + Math.floor(index / 40), 0, (index % 40) * 30);
+        const server = index % 2 === 0 ? t.server : second.url;
+        const response = await request(server)
+          .post(`${API}/bookings`)
+          .set('Authorization', bearer(client))
+          .send({ therapistId: therapist.id, offeringId: offering.id, startsAt })
+          .expect(201);
+        return response.body.id as string;
+      }),
+    ),
+  );
+  const { rows } = await t.db.query(
+    `SELECT id FROM outbox_messages WHERE payload->>'bookingId' = ANY($1)`,
+    [bookings],
+  );
+  expect(rows).toHaveLength(200);
+  const expected = new Set(rows.map((row) => `<${row.id}@unknot.invalid>`));
+  await smtp.waitFor(
+    (mails) => mails.filter((mail) => expected.has(mail.messageId)).length >= 200,
+    60_000,
+  );
+  // Let any duplicate that was going to happen arrive.
+  await new Promise((resolve) => setTimeout(resolve, 2500));
+  const received = smtp.mails.filter(
+    (mail) => !before.has(mail.messageId) && expected.has(mail.messageId),
+  );
+  const counts = new Map<string, number>();
+  for (const mail of received) counts.set(mail.messageId, (counts.get(mail.messageId) ?? 0) + 1);
+  expect(counts.size).toBe(200);
+  expect([...counts.values()].every((count) => count === 1)).toBe(true);
+  const states = await t.db.query(
+    `SELECT status, attempts, count(*)::int AS n FROM outbox_messages
+      WHERE payload->>'bookingId' = ANY($1) GROUP BY status, attempts`,
+    [bookings],
+  );
+  expect(states.rows).toEqual([{ status: 'sent', attempts: 1, n: 200 }]);
+  await second.stop();
+}, 90_000);
+
+it('retries with backoff: a server that refuses twice gets the message on the third attempt', async () => {
+  const client = await makeClient(t, 'Patient Client');
+  smtp.refuse(client.email, 2);
+  await book(t, client, {
+    therapistId: therapist.id,
+    offeringId: offering.id,
+    startsAt: utcAt(6, 10),
+  }).expect(201);
+  await smtp.waitFor(
+    (mails) => mails.some((mail) => mail.to === client.email.toLowerCase()),
+    30_000,
+  );
+  expect(await statusOf(client.email)).toEqual([{ status: 'sent', attempts: 3, last_error: null }]);
+  const refusedThenSent = smtp.attempts.filter(
+    (id) => id === smtp.mails.find((mail) => mail.to === client.email.toLowerCase())!.messageId,
+  );
+  expect(refusedThenSent).toHaveLength(3);
+}, 40_000);
+
+it('marks a message failed after the last retry and shows it to admins', async () => {
+  const client = await makeClient(t, 'Unreachable Client');
+  smtp.refuse(client.email, 'always');
+  await book(t, client, {
+    therapistId: therapist.id,
+    offeringId: offering.id,
+    startsAt: utcAt(6, 12),
+  }).expect(201);
+  const deadline = Date.now() + 40_000;
+  while ((await statusOf(client.email))[0]?.status !== 'failed') {
+    if (Date.now() > deadline) throw new Error('The message was not marked failed');
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const [row] = await statusOf(client.email);
+  expect(row.attempts).toBe(4); // the first attempt and MAIL_RETRY_LIMIT=3 retries
+  const admin = await loginAdmin(t);
+  const failed = await request(t.server)
+    .get(`${API}/admin/outbox`)
+    .query({ status: 'failed' })
+    .set('Authorization', bearer(admin))
+    .expect(200);
+  const item = failed.body.items.find(
+    (entry: { recipient: string }) => entry.recipient === client.email,
+  );
+  expect(item).toMatchObject({
+    status: 'failed',
+    attempts: 4,
+    sentAt: null,
+    kind: 'booking.confirmed',
+  });
+  expect(item.lastError).toMatch(/^451 /);
+}, 50_000);
+
+it('without SMTP_URL writes each message as an .eml file and says mail is disabled', async () => {
+  const directory = mkdtempSync(join(tmpdir(), 'unknot-mail-'));
+  const local = await createTestApp({
+    MAIL_DIR: directory,
+    JOB_POLL_SECONDS: '1',
+    LOG_LEVEL: 'info',
+  });
+  try {
+    const health = await request(local.server).get('/health').expect(200);
+    expect(health.body.mail).toBe('disabled');
+    const localOffering = await makeOffering(local, { technique: 'swedish', durationMinutes: 60 });
+    const localTherapist = await makeTherapist(local, {
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
+    const client = await makeClient(local, 'File Client');
+    await book(local, client, {
+      therapistId: localTherapist.id,
+      offeringId: localOffering.id,
+      startsAt: utcAt(3, 10),
+    }).expect(201);
+    const deadline = Date.now() + 15_000;
+    let files: string[] = [];
+    for (;;) {
+      files = readdirSync(directory).filter((file) => file.endsWith('.eml'));
+      const bodies = files.map((file) => readFileSync(join(directory, file), 'utf8'));
+      if (bodies.some((body) => body.includes(client.email) && /Subject: Booked/.test(body))) break;
+      if (Date.now() > deadline) throw new Error(`No .eml for the booking (${files.length} files)`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const { rows } = await local.db.query(
+      `SELECT count(*)::int AS n FROM outbox_messages WHERE recipient_email = $1 AND status = 'sent'`,
+      [client.email],
+    );
+    expect(rows[0].n).toBe(1);
+    expect(local.logs()).toContain('Booked: ');
+  } finally {
+    await local.close();
+  }
+}, 60_000);
