@@ -61,9 +61,9 @@ function compose(
     const forClient = notice.recipientRole === 'client';
     const link = forClient
       ? event === 'completed'
-        ? `${app}/`
+        ? `${app}/intake`
         : `${app}/bookings`
-      : `${app}/agenda`;
+      : `${app}/therapist/agenda`;
     const element = (
       <SessionMessage
         spaName={context.spaName}
@@ -120,7 +120,7 @@ function compose(
         <AccountMessage
           spaName={context.spaName}
           event={{ kind: message.kind, notice: message.payload as unknown as CertificationNotice }}
-          link={`${app}/profile`}
+          link={`${app}/therapist/profile`}
         />
       ),
     };
