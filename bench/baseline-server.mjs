@@ -29,6 +29,23 @@ const {
   LIVE_OFFERING_FOR_SHARE_SQL,
   LOCK_THERAPIST_FOR_SHARE_SQL,
 } = require(`${dist}modules/bookings/booking.sql.js`);
+// What a booking tells people: the same facts, outbox rows and jobs as BookingNotices.
+const { BOOKING_NOTICE_FACTS_SQL } = require(`${dist}modules/bookings/booking.sql.js`);
+const { bookingDrafts, reminderJob } = require(`${dist}modules/bookings/booking-notice.rules.js`);
+const { INSERT_MESSAGES_SQL, outboxRows, mailJobs } = require(
+  `${dist}modules/notifications/outbox.sql.js`,
+);
+const PgBoss = require('pg-boss');
+// Never started: only its insert, the statement JobQueue.sendMany runs, with the app's settings.
+const boss = new PgBoss({
+  connectionString: process.env.DATABASE_URL,
+  schema: 'pgboss',
+  retryLimit: 5,
+  retryDelay: 5,
+  retryBackoff: true,
+});
+const SPA_NAME = 'Unknot';
+const REMINDER_LEAD_MINUTES = 1440;
 const SECRET = process.env.JWT_SECRET;
 const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
@@ -308,6 +325,20 @@ app.post(
         // As BookingsService.book: no row means an overlapping racer won (the exclusion constraint).
         if (rows.length === 0)
           throw new Problem(409, 'SLOT_TAKEN', 'Another booking holds this time.');
+        const { rows: facts } = await db.query(BOOKING_NOTICE_FACTS_SQL, [[rows[0].id]]);
+        const reminder = reminderJob(facts[0], REMINDER_LEAD_MINUTES, now.getTime());
+        const { rows: written } = await db.query(INSERT_MESSAGES_SQL, [
+          outboxRows(bookingDrafts('booking.confirmed', facts[0]), SPA_NAME),
+        ]);
+        await boss.insert(
+          [...mailJobs(written), ...(reminder ? [reminder] : [])].map((job) => ({
+            id: job.id,
+            name: job.queue,
+            data: job.data,
+            startAfter: job.startAfter,
+          })),
+          { db: { executeSql: (text, values) => db.query(text, values) } },
+        );
         await db.query('COMMIT');
         return reply.code(201).send(bookingResponse(rows[0]));
       } catch (error) {

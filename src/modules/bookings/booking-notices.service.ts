@@ -1,52 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MINUTE_MS } from '../../common/time/duration.js';
 import { AppConfig } from '../../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
-import { bookingEventUid } from '../notifications/invitation.rules.js';
-import type { MessageDraft, SessionNotice } from '../notifications/notification.types.js';
-import type { MessageKind } from '../notifications/outbox-message.entity.js';
 import { Outbox } from '../notifications/outbox.service.js';
-import type { CancellerRole } from './booking.entity.js';
+import { bookingDrafts, reminderJob, type NoticeFactsRow } from './booking-notice.rules.js';
 import { BOOKING_NOTICE_FACTS_SQL, REMINDER_QUEUE } from './booking.sql.js';
-
-type SessionKind = Extract<
-  MessageKind,
-  'booking.confirmed' | 'booking.cancelled' | 'booking.completed' | 'booking.reminder'
->;
-
-interface NoticeFactsRow {
-  id: string;
-  client_id: string;
-  therapist_id: string;
-  technique_slug: string;
-  starts_at: Date;
-  ends_at: Date;
-  status: string;
-  canceller_role: CancellerRole | null;
-  late_cancellation: boolean;
-  offering_name: string;
-  duration_minutes: number;
-  client_name: string;
-  client_email: string;
-  client_timezone: string | null;
-  client_reminders: boolean | null;
-  therapist_name: string;
-  therapist_email: string;
-  therapist_timezone: string;
-}
-
-/** Techniques whose name says something about the client's health: messages say "Massage session". */
-const SENSITIVE_TECHNIQUES = new Set(['prenatal']);
-
-/** Who hears of each change: both parties of a booking or a cancellation, the client otherwise. */
-const RECIPIENTS: Record<SessionKind, ('client' | 'therapist')[]> = {
-  'booking.confirmed': ['client', 'therapist'],
-  'booking.cancelled': ['client', 'therapist'],
-  'booking.completed': ['client'],
-  'booking.reminder': ['client'],
-};
 
 /**
  * What bookings tell people, written to the outbox in the transaction of the change: a
@@ -73,17 +32,12 @@ export class BookingNotices implements OnModuleInit {
   async confirmed(manager: EntityManager, bookingId: string, now: Date): Promise<void> {
     const [facts] = await this.facts(manager, [bookingId]);
     if (!facts) return;
-    await this.outbox.enqueue(manager, this.drafts('booking.confirmed', facts));
-    const remindAt = facts.starts_at.getTime() - this.config.reminderLeadMinutes * MINUTE_MS;
-    if (remindAt > now.getTime()) {
-      await this.jobs.sendMany(manager, [
-        {
-          queue: REMINDER_QUEUE,
-          data: { bookingId, startsAt: facts.starts_at.toISOString() },
-          startAfter: new Date(remindAt),
-        },
-      ]);
-    }
+    const reminder = reminderJob(facts, this.config.reminderLeadMinutes, now.getTime());
+    await this.outbox.enqueue(
+      manager,
+      bookingDrafts('booking.confirmed', facts),
+      reminder ? [reminder] : [],
+    );
   }
 
   /** Cancelled or completed bookings, already updated in this transaction. */
@@ -96,7 +50,7 @@ export class BookingNotices implements OnModuleInit {
     const facts = await this.facts(manager, bookingIds);
     await this.outbox.enqueue(
       manager,
-      facts.flatMap((row) => this.drafts(kind, row)),
+      facts.flatMap((row) => bookingDrafts(kind, row)),
     );
   }
 
@@ -114,7 +68,7 @@ export class BookingNotices implements OnModuleInit {
       if (!facts || facts.client_reminders === false) return;
       await this.outbox.enqueue(
         manager,
-        this.drafts('booking.reminder', facts).map((draft) => ({
+        bookingDrafts('booking.reminder', facts).map((draft) => ({
           ...draft,
           dedupeKey: `reminder:${bookingId}:${startsAt}`,
         })),
@@ -125,40 +79,4 @@ export class BookingNotices implements OnModuleInit {
   private facts(manager: EntityManager, ids: readonly string[]): Promise<NoticeFactsRow[]> {
     return manager.query(BOOKING_NOTICE_FACTS_SQL, [ids]);
   }
-
-  private drafts(kind: SessionKind, row: NoticeFactsRow): MessageDraft[] {
-    const carriesInvitation = kind === 'booking.confirmed' || kind === 'booking.cancelled';
-    return RECIPIENTS[kind].map((role) => ({
-      kind,
-      recipientId: role === 'client' ? row.client_id : row.therapist_id,
-      recipientEmail: role === 'client' ? row.client_email : row.therapist_email,
-      payload: noticeOf(row, role, kind),
-      ...(carriesInvitation ? { calendarUid: bookingEventUid(row.id) } : {}),
-    }));
-  }
-}
-
-function noticeOf(
-  row: NoticeFactsRow,
-  recipientRole: 'client' | 'therapist',
-  kind: SessionKind,
-): SessionNotice {
-  return {
-    bookingId: row.id,
-    recipientRole,
-    sessionName: SENSITIVE_TECHNIQUES.has(row.technique_slug)
-      ? 'Massage session'
-      : row.offering_name,
-    durationMinutes: row.duration_minutes,
-    startsAt: row.starts_at.toISOString(),
-    endsAt: row.ends_at.toISOString(),
-    client: { name: row.client_name, timezone: row.client_timezone },
-    therapist: { name: row.therapist_name, timezone: row.therapist_timezone },
-    ...(kind === 'booking.cancelled'
-      ? {
-          cancelledBy: row.canceller_role ?? 'system',
-          lateCancellation: row.late_cancellation,
-        }
-      : {}),
-  };
 }

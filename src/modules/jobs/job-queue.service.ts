@@ -9,6 +9,15 @@ export interface JobAttempt {
   retryLimit: number;
 }
 
+/** A job to write: its queue, optional id (pg-boss's), data and earliest start. */
+export interface QueuedJob {
+  queue: string;
+  id?: string;
+  data: object;
+  startAfter?: Date;
+  singletonKey?: string;
+}
+
 export type JobHandler<T> = (data: T, attempt: JobAttempt) => Promise<void>;
 
 export interface QueueOptions<T> {
@@ -136,10 +145,7 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
   }
 
   /** Schedules several jobs, of any queues, in one statement inside the caller's transaction. */
-  async sendMany(
-    manager: EntityManager,
-    jobs: { queue: string; id?: string; data: object; startAfter?: Date; singletonKey?: string }[],
-  ): Promise<void> {
+  async sendMany(manager: EntityManager, jobs: readonly QueuedJob[]): Promise<void> {
     if (jobs.length === 0) return;
     for (const job of jobs) {
       if (!this.queues.has(job.queue))

@@ -1,14 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, type Page, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
-import { JobQueue } from '../jobs/job-queue.service.js';
+import { JobQueue, type QueuedJob } from '../jobs/job-queue.service.js';
 import type { OutboxListQueryDto, OutboxMessageResponse } from './dto/notifications.dto.js';
-import { subjectOf } from './notification.rules.js';
 import type { MessageDraft } from './notification.types.js';
-import { INSERT_MESSAGES_SQL, MAIL_QUEUE, type OutboxRow } from './outbox.sql.js';
+import { INSERT_MESSAGES_SQL, mailJobs, outboxRows, type OutboxRow } from './outbox.sql.js';
 
 /**
  * The outbox: every message is a row written in the transaction of the change that causes it,
@@ -23,26 +21,20 @@ export class Outbox {
     private readonly config: AppConfig,
   ) {}
 
-  /** Writes the messages and their delivery jobs inside the caller's transaction. */
-  async enqueue(manager: EntityManager, drafts: readonly MessageDraft[]): Promise<void> {
-    if (drafts.length === 0) return;
-    const rows = drafts.map((draft) => ({
-      id: randomUUID(),
-      kind: draft.kind,
-      recipient_id: draft.recipientId,
-      recipient_email: draft.recipientEmail,
-      subject: subjectOf(draft.kind, draft.payload, this.config.spaName),
-      payload: draft.payload,
-      calendar_uid: draft.calendarUid ?? null,
-      dedupe_key: draft.dedupeKey ?? null,
-    }));
+  /**
+   * Writes the messages and their delivery jobs inside the caller's transaction; `alongside`
+   * are the caller's own jobs (a reminder), written in the same statement as the delivery jobs.
+   */
+  async enqueue(
+    manager: EntityManager,
+    drafts: readonly MessageDraft[],
+    alongside: QueuedJob[] = [],
+  ): Promise<void> {
+    if (drafts.length === 0) return this.jobs.sendMany(manager, alongside);
     const written: { id: string }[] = await manager.query(INSERT_MESSAGES_SQL, [
-      JSON.stringify(rows),
+      outboxRows(drafts, this.config.spaName),
     ]);
-    await this.jobs.sendMany(
-      manager,
-      written.map(({ id }) => ({ queue: MAIL_QUEUE, id, data: { messageId: id } })),
-    );
+    await this.jobs.sendMany(manager, [...mailJobs(written), ...alongside]);
   }
 
   /** Newest first; `status` narrows it (admins watch `failed`). */

@@ -1,5 +1,8 @@
 // The outbox's statements, shared by the Outbox and the benchmark baseline (which does the same
 // writes in its booking transaction). Plain strings: no Nest, no TypeORM.
+import { randomUUID } from 'node:crypto';
+import { subjectOf } from './notification.rules.js';
+import type { MessageDraft } from './notification.types.js';
 import type { MessageKind, OutboxStatus } from './outbox-message.entity.js';
 
 /** The job queue that delivers outbox messages; each job's id is its message's id. */
@@ -24,6 +27,26 @@ export const INSERT_MESSAGES_SQL = `INSERT INTO outbox_messages
                                             subject text, payload jsonb, calendar_uid text, dedupe_key text)
   ON CONFLICT DO NOTHING
   RETURNING id`;
+
+/** The parameter of INSERT_MESSAGES_SQL: each draft with a new id and its subject line. */
+export function outboxRows(drafts: readonly MessageDraft[], spaName: string): string {
+  return JSON.stringify(
+    drafts.map((draft) => ({
+      id: randomUUID(),
+      kind: draft.kind,
+      recipient_id: draft.recipientId,
+      recipient_email: draft.recipientEmail,
+      subject: subjectOf(draft.kind, draft.payload, spaName),
+      payload: draft.payload,
+      calendar_uid: draft.calendarUid ?? null,
+      dedupe_key: draft.dedupeKey ?? null,
+    })),
+  );
+}
+
+/** The delivery jobs of written messages (JobQueue.sendMany / pg-boss insert). */
+export const mailJobs = (written: readonly { id: string }[]) =>
+  written.map(({ id }) => ({ queue: MAIL_QUEUE, id, data: { messageId: id } }));
 
 /** Takes a message for sending: queued, or claimed by an instance that has not finished in time. */
 export const CLAIM_MESSAGE_SQL = `UPDATE outbox_messages
