@@ -150,6 +150,43 @@ it('marks a message failed after the last retry and shows it to admins', async (
   expect(item.lastError).toMatch(/^451 /);
 }, 50_000);
 
+it('lets a message in flight finish when the instance is stopped', async () => {
+  const slow = await startSmtpCatcher();
+  slow.delay(1500);
+  const app = await createTestApp({ SMTP_URL: slow.url, JOB_POLL_SECONDS: '1' });
+  try {
+    const appOffering = await makeOffering(app, { technique: 'swedish', durationMinutes: 60 });
+    const appTherapist = await makeTherapist(app, { techniques: ['swedish'], weekly: ALL_WEEK });
+    const attemptsBefore = slow.attempts.length;
+    const client = await makeClient(app, 'Stopping Client');
+    await book(app, client, {
+      therapistId: appTherapist.id,
+      offeringId: appOffering.id,
+      startsAt: utcAt(3, 10),
+    }).expect(201);
+    // The server has the message's data and is still thinking: stop the app now.
+    const deadline = Date.now() + 15_000;
+    while (slow.attempts.length === attemptsBefore) {
+      if (Date.now() > deadline) throw new Error('No delivery attempt started');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await app.close();
+    const { Client } = await import('pg');
+    const db = new Client({ connectionString: app.databaseUrl });
+    await db.connect();
+    const { rows } = await db.query(
+      `SELECT status FROM outbox_messages WHERE recipient_email = $1`,
+      [client.email],
+    );
+    await db.end();
+    expect(rows).toEqual([{ status: 'sent' }]);
+    expect(slow.mails.some((mail) => mail.to === client.email.toLowerCase())).toBe(true);
+  } finally {
+    await app.close().catch(() => undefined);
+    await slow.close();
+  }
+}, 60_000);
+
 it('without SMTP_URL writes each message as an .eml file and says mail is disabled', async () => {
   const directory = mkdtempSync(join(tmpdir(), 'unknot-mail-'));
   const local = await createTestApp({

@@ -23,6 +23,8 @@ export interface SmtpCatcher {
   attempts: string[];
   /** Refuse (451, try again later) the next `count` messages to `recipient`, or always. */
   refuse(recipient: string, count: number | 'always'): void;
+  /** Answer each message only after `ms` (a slow server), or 0 to answer at once. */
+  delay(ms: number): void;
   /** Waits until `predicate` holds over the caught mails, or fails after `timeoutMs`. */
   waitFor(predicate: (mails: CaughtMail[]) => boolean, timeoutMs?: number): Promise<CaughtMail[]>;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
   const mails: CaughtMail[] = [];
   const attempts: string[] = [];
   const refusals = new Map<string, number>();
+  let delayMs = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -40,7 +43,8 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+      stream.on('end', async () => {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const raw = Buffer.concat(chunks).toString('utf8');
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
         const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '';
@@ -71,6 +75,9 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
     url: `smtp://127.0.0.1:${port}`,
     mails,
     attempts,
+    delay(ms) {
+      delayMs = ms;
+    },
     refuse(recipient, count) {
       refusals.set(recipient.toLowerCase(), count === 'always' ? Infinity : count);
     },

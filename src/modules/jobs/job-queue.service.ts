@@ -1,4 +1,9 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
@@ -46,7 +51,7 @@ const STOP_TIMEOUT_MS = 10_000;
  * job with SKIP LOCKED, so one instance runs it, and retries it with backoff when it throws.
  */
 @Injectable()
-export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly queues = new Map<
@@ -163,7 +168,11 @@ export class JobQueue implements OnApplicationBootstrap, OnApplicationShutdown {
     );
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Before any provider shuts down (the SMTP pool, the database pool): stop polling and let the
+   * jobs in flight finish, up to STOP_TIMEOUT_MS; pg-boss then fails what is left, to be retried.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
   }
 }
