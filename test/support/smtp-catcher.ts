@@ -44,11 +44,11 @@ export async function startSmtpCatcher(): Promise<SmtpCatcher> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', async () => {
-        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const raw = Buffer.concat(chunks).toString('utf8');
         const to = session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase());
         const messageId = /^Message-ID:\s*(\S+)/im.exec(raw)?.[1] ?? '';
         attempts.push(messageId);
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
         const refused = to.find((address) => (refusals.get(address) ?? 0) > 0);
         if (refused) {
           const left = refusals.get(refused)!;

@@ -85,7 +85,9 @@ function failureOf(error: unknown): string {
     response?: string;
     code?: string;
   };
-  const text = response ?? `${error.name}${code ? ` ${code}` : ''}`;
+  // nodemailer's `response` is the server's reply line, code first ("451 Mailbox busy").
+  if (response) return response.slice(0, 500);
+  const text = `${error.name}${code ? ` ${code}` : ''}`;
   return (responseCode ? `${responseCode} ${text}` : text).slice(0, 500);
 }
 
