@@ -297,3 +297,7 @@ export const FLAG_REASONS: Partial<Record<Schemas['FlagResponse']['code'], strin
   RED_FLAG_RETRACTED:
     'A recent check-in of yours mentioned chest pain, pain that spreads, or a fever. Before you book, a clinician at the spa confirms that a doctor has cleared you.',
 };
+
+/** After a booking: the API emails the client a confirmation with a calendar invitation. */
+export const confirmationSentence = (email: string) =>
+  `We sent a confirmation to ${email}, with an invitation for your calendar.`;
