@@ -14,6 +14,7 @@ import { BookSlot } from './screens/BookSlot';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
 import { MyBookings } from './screens/MyBookings';
+import { Settings } from './screens/Settings';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
 import { TherapistAgenda } from './screens/TherapistAgenda';
@@ -38,6 +39,7 @@ function navItems(user: User): [string, string][] {
         ['intake', 'Check-in'],
         ...(latest ? [[`intake/${latest}`, 'Suggestions'] as [string, string]] : []),
         ['bookings', 'Bookings'],
+        ['settings', 'Settings'],
       ];
     }
     case 'therapist':
@@ -46,6 +48,7 @@ function navItems(user: User): [string, string][] {
         ['therapist/hours', 'Hours'],
         ['therapist/time-off', 'Time off'],
         ['therapist/profile', 'Profile'],
+        ['settings', 'Settings'],
       ];
     case 'admin':
       return [
@@ -53,6 +56,7 @@ function navItems(user: User): [string, string][] {
         ['admin/certifications', 'Certifications'],
         ['admin/offerings', 'Offerings'],
         ['admin/audit', 'Audit log'],
+        ['settings', 'Settings'],
       ];
   }
 }
@@ -68,6 +72,7 @@ const weekOf = (route: Route) => Number.parseInt(route.params.get('week') ?? '0'
 function screen(route: Route, user: User): ReactNode {
   const [first, second, third] = route.segments;
   const path = route.segments.join('/');
+  if (path === 'settings') return <Settings />;
   if (user.role === 'client') {
     if (path === 'intake') return <IntakeForm />;
     if (first === 'intake' && second && !third) return <IntakeResult intakeId={second} />;

@@ -226,6 +226,7 @@ const FIELDS: Record<string, string> = {
   bio: 'Keep your introduction to 2,000 characters.',
   yearsExperience: 'Enter your years of experience as a whole number from 0 to 70.',
   timezone: 'Choose your time zone from the list.',
+  reminders: 'Choose whether you want reminders.',
   techniques: 'Choose techniques from the list, each one once.',
   kind: 'Choose what the certification is for.',
   issuer: 'Enter who issued it, in up to 200 characters.',
