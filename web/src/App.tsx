@@ -10,6 +10,7 @@ import { AdminAudit } from './screens/AdminAudit';
 import { AdminCertifications } from './screens/AdminCertifications';
 import { AdminFlags } from './screens/AdminFlags';
 import { AdminOfferings } from './screens/AdminOfferings';
+import { AdminOutbox } from './screens/AdminOutbox';
 import { BookSlot } from './screens/BookSlot';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
@@ -55,6 +56,7 @@ function navItems(user: User): [string, string][] {
         ['admin/flags', 'Flags'],
         ['admin/certifications', 'Certifications'],
         ['admin/offerings', 'Offerings'],
+        ['admin/outbox', 'Outbox'],
         ['admin/audit', 'Audit log'],
         ['settings', 'Settings'],
       ];
@@ -102,6 +104,7 @@ function screen(route: Route, user: User): ReactNode {
       return <AdminCertifications show={route.params.get('show')} />;
     }
     if (path === 'admin/offerings') return <AdminOfferings />;
+    if (path === 'admin/outbox') return <AdminOutbox show={route.params.get('show')} />;
     if (path === 'admin/audit') return <AdminAudit />;
   }
   return <Redirect to={HOME[user.role]} />;
