@@ -5,7 +5,7 @@ import { Pager, usePager } from '../components/Pager';
 import { useResource } from '../hooks';
 import { href } from '../router';
 
-const PAGE = 50;
+const PAGE = 20;
 
 const VIEWS = {
   all: { tab: 'All', empty: 'Unknot has not written any email yet.' },
