@@ -158,16 +158,30 @@ maybe('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
 
-  async function signUp(page: Page, name: string) {
+  /** Signs up through the form; answers the new account's email address. */
+  async function signUp(page: Page, name: string): Promise<string> {
+    const email = `${name.split(' ')[0].toLowerCase()}-${Date.now()}@example.com`;
     await page.getByRole('link', { name: 'Create an account' }).click();
     await page.getByLabel('Your name').fill(name);
-    await page
-      .getByLabel('Email')
-      .fill(`${name.split(' ')[0].toLowerCase()}-${Date.now()}@example.com`);
+    await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
     await page.getByText('Step 1 of 5').waitFor();
+    return email;
   }
+
+  /** The signed-in person of `page`, for reading back through the API what the UI stored. */
+  const accountOf = async (page: Page) => ({
+    token: (await page.evaluate(() => localStorage.getItem('unknot.token'))) ?? '',
+  });
+
+  const notificationsOf = async (account: { token: string }) =>
+    (
+      await request(t.server)
+        .get(`${API}/me/notifications`)
+        .set('Authorization', bearer(account))
+        .expect(200)
+    ).body;
 
   const answer = (page: Page, question: RegExp, value: 'Yes' | 'No') =>
     page.getByRole('group', { name: question }).getByLabel(value, { exact: true }).check();
@@ -207,7 +221,12 @@ maybe('the web app in Chromium', () => {
     });
     const page = await openPage();
     await shot(page, '01-sign-in');
-    await signUp(page, 'Casey Client');
+    const email = await signUp(page, 'Casey Client');
+    // Signing up kept the browser's time zone for the emails, with reminders on.
+    expect(await notificationsOf(await accountOf(page))).toEqual({
+      reminders: true,
+      timezone: 'America/New_York',
+    });
 
     // The questionnaire refuses to skip a question, in words next to it. Safety comes first.
     await next(page);
@@ -250,6 +269,9 @@ maybe('the web app in Chromium', () => {
     await shot(page, '06-book-week', false);
     await page.getByRole('button', { name: 'Book this time' }).click();
     await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
+    await page
+      .getByText(`We sent a confirmation to ${email}, with an invitation for your calendar.`)
+      .waitFor();
     await shot(page, '07-booked');
 
     await page.getByRole('link', { name: 'See my bookings' }).click();
@@ -842,6 +864,95 @@ maybe('the web app in Chromium', () => {
       cancelledBy: 'system',
       cancellationCode: 'THERAPIST_NOT_QUALIFIED',
     });
+  }, 60_000);
+
+  it('an admin reads the outbox in plain words; a client turns reminders off in Settings', async () => {
+    const therapist = await makeTherapist(t, {
+      name: 'Otto Outbox',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
+    const client = await makeClient(t, 'Mina Mailer');
+    const swedish = await offeringOf('swedish');
+    await book(t, client, {
+      therapistId: therapist.id,
+      offeringId: swedish,
+      startsAt: await slotInDays(therapist.id, swedish, 2),
+    }).expect(201);
+    // The confirmation goes to both of them; the queue delivers it within a poll or two.
+    const delivered = async () =>
+      (
+        await t.db.query(
+          `SELECT recipient_email, sent_at FROM outbox_messages
+            WHERE kind = 'booking.confirmed' AND status = 'sent' AND recipient_email = ANY($1)`,
+          [[client.email, therapist.email]],
+        )
+      ).rows as { recipient_email: string; sent_at: Date }[];
+    let sent = await delivered();
+    for (let i = 0; i < 100 && sent.length < 2; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      sent = await delivered();
+    }
+    expect(sent).toHaveLength(2);
+    // A real failure takes a refusing mail server and every retry (test/notifications does that):
+    // the therapist's copy is set as the last failed attempt leaves it.
+    await t.db.query(
+      `UPDATE outbox_messages
+          SET status = 'failed', attempts = 4, sent_at = NULL,
+              last_error = '451 Mailbox busy, try again later'
+        WHERE kind = 'booking.confirmed' AND recipient_email = $1`,
+      [therapist.email],
+    );
+
+    const admin = await openPage();
+    await signIn(admin, TEST_ADMIN.email, TEST_ADMIN.password);
+    await admin.getByRole('heading', { name: 'Flag queue' }).waitFor();
+    await admin.getByRole('link', { name: 'Outbox', exact: true }).click();
+    await admin.getByRole('heading', { name: 'Outbox', exact: true }).waitFor();
+    const confirmation = admin.locator('.outbox-message', { hasText: client.email });
+    await confirmation.getByRole('heading', { name: 'Booking confirmation' }).waitFor();
+    await confirmation.getByText(/^Booked: .+ with Otto Outbox, /).waitFor();
+    const sentAt = sent.find((row) => row.recipient_email === client.email)!.sent_at;
+    await confirmation
+      .getByText(`Sent ${await shownAs(admin, sentAt.toISOString())}`, { exact: true })
+      .waitFor();
+    const failed = admin.locator('.outbox-message', { hasText: therapist.email });
+    await failed.getByText('Could not be delivered after 4 attempts', { exact: true }).waitFor();
+    await failed
+      .getByText('The mail server said: Mailbox busy, try again later', { exact: true })
+      .waitFor();
+    // No code, id or field name: not the reply's 451, not the kind's own name.
+    expect(await admin.locator('main').textContent()).not.toMatch(
+      /\b451\b|booking\.confirmed|queued|[0-9a-f]{8}-[0-9a-f]{4}-/,
+    );
+    await shot(admin, '16-admin-outbox');
+    // The journeys above wrote more than a page (20) of email: older ones are a page away.
+    await admin.getByRole('button', { name: 'Older' }).click();
+    await confirmation.waitFor({ state: 'detached' });
+    await admin.locator('.outbox-message').first().waitFor();
+    await admin.getByRole('button', { name: 'Newer' }).click();
+    await confirmation.waitFor();
+    await admin.getByRole('link', { name: 'Failed', exact: true }).click();
+    await confirmation.waitFor({ state: 'detached' });
+    await failed.waitFor();
+    expect(await admin.locator('.outbox-message:not(.outbox-failed)').count()).toBe(0);
+
+    const page = await openPage({ timezoneId: 'Europe/Lisbon' });
+    await signIn(page, client.email, client.password);
+    await page.getByText('Step 1 of 5').waitFor();
+    await page.getByRole('link', { name: 'Settings', exact: true }).click();
+    const reminders = page.getByLabel('Remind me before each session');
+    expect(await reminders.isChecked()).toBe(true);
+    // Never chosen (the account was made through the API): the browser's zone is offered.
+    expect(await page.getByLabel('Time zone').inputValue()).toBe('Europe/Lisbon');
+    await reminders.uncheck();
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.getByText('Settings saved.').waitFor();
+    await shot(page, '17-settings');
+    await page.reload();
+    await page.getByRole('heading', { name: 'Settings' }).waitFor();
+    expect(await reminders.isChecked()).toBe(false);
+    expect(await notificationsOf(client)).toEqual({ reminders: false, timezone: 'Europe/Lisbon' });
   }, 60_000);
 
   // Last: its deep-tissue offering would change the suggestions the journeys above expect.

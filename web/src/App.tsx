@@ -10,10 +10,12 @@ import { AdminAudit } from './screens/AdminAudit';
 import { AdminCertifications } from './screens/AdminCertifications';
 import { AdminFlags } from './screens/AdminFlags';
 import { AdminOfferings } from './screens/AdminOfferings';
+import { AdminOutbox } from './screens/AdminOutbox';
 import { BookSlot } from './screens/BookSlot';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
 import { MyBookings } from './screens/MyBookings';
+import { Settings } from './screens/Settings';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
 import { TherapistAgenda } from './screens/TherapistAgenda';
@@ -38,6 +40,7 @@ function navItems(user: User): [string, string][] {
         ['intake', 'Check-in'],
         ...(latest ? [[`intake/${latest}`, 'Suggestions'] as [string, string]] : []),
         ['bookings', 'Bookings'],
+        ['settings', 'Settings'],
       ];
     }
     case 'therapist':
@@ -46,13 +49,16 @@ function navItems(user: User): [string, string][] {
         ['therapist/hours', 'Hours'],
         ['therapist/time-off', 'Time off'],
         ['therapist/profile', 'Profile'],
+        ['settings', 'Settings'],
       ];
     case 'admin':
       return [
         ['admin/flags', 'Flags'],
         ['admin/certifications', 'Certifications'],
         ['admin/offerings', 'Offerings'],
+        ['admin/outbox', 'Outbox'],
         ['admin/audit', 'Audit log'],
+        ['settings', 'Settings'],
       ];
   }
 }
@@ -68,6 +74,7 @@ const weekOf = (route: Route) => Number.parseInt(route.params.get('week') ?? '0'
 function screen(route: Route, user: User): ReactNode {
   const [first, second, third] = route.segments;
   const path = route.segments.join('/');
+  if (path === 'settings') return <Settings />;
   if (user.role === 'client') {
     if (path === 'intake') return <IntakeForm />;
     if (first === 'intake' && second && !third) return <IntakeResult intakeId={second} />;
@@ -97,6 +104,7 @@ function screen(route: Route, user: User): ReactNode {
       return <AdminCertifications show={route.params.get('show')} />;
     }
     if (path === 'admin/offerings') return <AdminOfferings />;
+    if (path === 'admin/outbox') return <AdminOutbox show={route.params.get('show')} />;
     if (path === 'admin/audit') return <AdminAudit />;
   }
   return <Redirect to={HOME[user.role]} />;

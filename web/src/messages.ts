@@ -226,6 +226,7 @@ const FIELDS: Record<string, string> = {
   bio: 'Keep your introduction to 2,000 characters.',
   yearsExperience: 'Enter your years of experience as a whole number from 0 to 70.',
   timezone: 'Choose your time zone from the list.',
+  reminders: 'Choose whether you want reminders.',
   techniques: 'Choose techniques from the list, each one once.',
   kind: 'Choose what the certification is for.',
   issuer: 'Enter who issued it, in up to 200 characters.',
@@ -297,3 +298,65 @@ export const FLAG_REASONS: Partial<Record<Schemas['FlagResponse']['code'], strin
   RED_FLAG_RETRACTED:
     'A recent check-in of yours mentioned chest pain, pain that spreads, or a fever. Before you book, a clinician at the spa confirms that a doctor has cleared you.',
 };
+
+/** After a booking: the API emails the client a confirmation with a calendar invitation. */
+export const confirmationSentence = (email: string) =>
+  `We sent a confirmation to ${email}, with an invitation for your calendar.`;
+
+type OutboxMessage = Schemas['OutboxMessageResponse'];
+
+/** What each outgoing email is, for the admin watching the outbox. */
+export const OUTBOX_KINDS: Record<OutboxMessage['kind'], string> = {
+  'booking.confirmed': 'Booking confirmation',
+  'booking.cancelled': 'Cancellation',
+  'booking.completed': 'Thank-you note',
+  'booking.reminder': 'Reminder',
+  'intake-flag.decided': 'Check-in review',
+  'certification.verified': 'Certification verified',
+  'certification.rejected': 'Certification not accepted',
+  'certification.revoked': 'Certification withdrawn',
+};
+
+/** Where an outgoing email stands, in a few words. */
+export function outboxState(message: OutboxMessage): string {
+  switch (message.status) {
+    case 'queued':
+      return 'On its way';
+    case 'sent':
+      return message.sentAt ? `Sent ${formatDateTime(message.sentAt)}` : 'Sent';
+    case 'failed':
+      return `Could not be delivered after ${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'}`;
+  }
+}
+
+/** An SMTP reply's leading codes: `451 `, `550-`, and enhanced ones like `5.1.1 `. */
+const REPLY_CODES = /^(?:(?:\d{3}|\d\.\d{1,3}\.\d{1,3})(?:[\s-]+|$))+/;
+
+/**
+ * When no server replied, the delivery records the error's kind (`Error ECONNECTION`): a code,
+ * which becomes a sentence here.
+ */
+const NO_REPLY = /^(?:\w*Error(?:\s+(\w+))?|Unknown error)$/;
+
+const NO_REPLY_REASONS: Record<string, string> = {
+  ECONNECTION: 'We could not reach the mail server.',
+  ECONNREFUSED: 'We could not reach the mail server.',
+  EDNS: 'We could not reach the mail server.',
+  ESOCKET: 'We could not reach the mail server.',
+  ETLS: 'We could not open a secure connection to the mail server.',
+  ETIMEDOUT: 'The mail server did not answer in time.',
+  EAUTH: 'The mail server did not accept our sign-in.',
+  ENOAUTH: 'The mail server did not accept our sign-in.',
+};
+
+/** Why a message failed, for the admin: the mail server's own words without their codes. */
+export function deliveryFailure(lastError: string | null): string {
+  const reply = (lastError ?? '').replace(REPLY_CODES, '').trim();
+  const noReply = NO_REPLY.exec(reply);
+  if (!reply || noReply) {
+    return (
+      NO_REPLY_REASONS[noReply?.[1] ?? ''] ?? 'We could not hand the message to the mail server.'
+    );
+  }
+  return `The mail server said: ${reply}`;
+}

@@ -16,6 +16,7 @@ import {
 } from '../format';
 import { useAction, useResource } from '../hooks';
 import { latestIntake } from '../latestIntake';
+import { confirmationSentence } from '../messages';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -93,7 +94,8 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
   const [key, setKey] = useState(newIdempotencyKey);
   const [booked, setBooked] = useState<Schemas['BookingResponse'] | null>(null);
   const action = useAction();
-  const latest = latestIntake.get(useSession().user.id);
+  const { user } = useSession();
+  const latest = latestIntake.get(user.id);
   const newer = latest !== intakeId ? latest : null;
   const confirmation = useRef<HTMLHeadingElement>(null);
   useEffect(() => confirmation.current?.focus(), [booked]);
@@ -164,6 +166,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
           (your time, {localTimeZone()})
         </p>
         <p>Price: {formatMoney(booked.priceCents)}</p>
+        <p>{confirmationSentence(user.email)}</p>
         <div className="actions">
           <a className="button primary" href={href('bookings')}>
             See my bookings

@@ -3,6 +3,7 @@ import { answer, client, type Schemas } from '../api/client';
 import { RadioGroup } from '../components/Choices';
 import { Field } from '../components/Field';
 import { ErrorNotice } from '../components/Notices';
+import { localTimeZone } from '../format';
 import { useAction } from '../hooks';
 import { href } from '../router';
 
@@ -10,6 +11,18 @@ const ROLES = {
   client: 'I’m looking for a massage',
   therapist: 'I’m a massage therapist',
 };
+
+/**
+ * A new client's emails show session times in this browser's zone too. The account exists by
+ * now: a refusal here must not stand in the way, and Settings can set the zone later.
+ */
+const saveBrowserTimeZone = (accessToken: string) =>
+  answer(
+    client.PUT('/api/v1/me/notifications', {
+      headers: { authorization: `Bearer ${accessToken}` },
+      body: { reminders: true, timezone: localTimeZone() },
+    }),
+  ).catch(() => undefined);
 
 export function SignUp({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthResponse']) => void }) {
   const [name, setName] = useState('');
@@ -20,13 +33,13 @@ export function SignUp({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthRespons
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void action.run(async () =>
-      onSignedIn(
-        await answer(
-          client.POST('/api/v1/auth/register', { body: { name, email, password, role } }),
-        ),
-      ),
-    );
+    void action.run(async () => {
+      const auth = await answer(
+        client.POST('/api/v1/auth/register', { body: { name, email, password, role } }),
+      );
+      if (auth.user.role === 'client') await saveBrowserTimeZone(auth.accessToken);
+      onSignedIn(auth);
+    });
   };
 
   return (
