@@ -49,7 +49,6 @@ function navItems(user: User): [string, string][] {
         ['therapist/hours', 'Hours'],
         ['therapist/time-off', 'Time off'],
         ['therapist/profile', 'Profile'],
-        ['settings', 'Settings'],
       ];
     case 'admin':
       return [
@@ -58,7 +57,6 @@ function navItems(user: User): [string, string][] {
         ['admin/offerings', 'Offerings'],
         ['admin/outbox', 'Outbox'],
         ['admin/audit', 'Audit log'],
-        ['settings', 'Settings'],
       ];
   }
 }
@@ -74,8 +72,9 @@ const weekOf = (route: Route) => Number.parseInt(route.params.get('week') ?? '0'
 function screen(route: Route, user: User): ReactNode {
   const [first, second, third] = route.segments;
   const path = route.segments.join('/');
-  if (path === 'settings') return <Settings />;
   if (user.role === 'client') {
+    // Reminders and the zone session emails use are the client's: a therapist's come from the profile.
+    if (path === 'settings') return <Settings />;
     if (path === 'intake') return <IntakeForm />;
     if (first === 'intake' && second && !third) return <IntakeResult intakeId={second} />;
     if (first === 'book' && second && !third) {
