@@ -4,7 +4,7 @@ import { CreateCatalogAndTherapists1795493760541 } from './1795493760541-CreateC
 import { CreateBookings1795493894664 } from './1795493894664-CreateBookings.js';
 import { CreateIntakes1795494466383 } from './1795494466383-CreateIntakes.js';
 import { GuardTheGate1796154130694 } from './1796154130694-GuardTheGate.js';
-import { AddNotifications1796167152629 } from './1796167152629-AddNotifications.js';
+import { AddNotifications1796170267463 } from './1796170267463-AddNotifications.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -13,5 +13,5 @@ export const MIGRATIONS = [
   CreateBookings1795493894664,
   CreateIntakes1795494466383,
   GuardTheGate1796154130694,
-  AddNotifications1796167152629,
+  AddNotifications1796170267463,
 ];

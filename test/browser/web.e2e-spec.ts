@@ -172,7 +172,12 @@ maybe('the web app in Chromium', () => {
 
   /** The signed-in person of `page`, for reading back through the API what the UI stored. */
   const accountOf = async (page: Page) => ({
-    token: (await page.evaluate(() => localStorage.getItem('unknot.token'))) ?? '',
+    token:
+      (await page.evaluate(() =>
+        (
+          globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+        ).localStorage.getItem('unknot.token'),
+      )) ?? '',
   });
 
   const notificationsOf = async (account: { token: string }) =>

@@ -163,6 +163,10 @@ describe('booking messages', () => {
       sequence: 1,
     });
     expect(toTherapist.text).toContain('cancelled by the client');
+    // The reason stays in the app: it is the client's own words, perhaps about their health.
+    for (const mail of [...mailsTo(client.email), toTherapist]) {
+      expect(mail.text + mail.html + (mail.calendar ?? '')).not.toContain('Feeling unwell');
+    }
   });
 
   it('writes nothing for a refused booking: of two racing for one time, only the winner is told', async () => {
@@ -284,11 +288,21 @@ describe('reminders', () => {
     expect(await fastForward(booking.id)).toBe(1);
     await smtp.waitFor(() => mailsTo(client.email, /^Reminder/).length === 1);
     // A second run of the job (a retry after a crash) does not send it again.
-    await t.db.query(
-      `INSERT INTO pgboss.job (name, data) SELECT name, data FROM pgboss.job WHERE name = 'booking-reminder' AND data->>'bookingId' = $1`,
+    const { rows: copy } = await t.db.query(
+      `INSERT INTO pgboss.job (name, data) SELECT name, data FROM pgboss.job WHERE name = 'booking-reminder' AND data->>'bookingId' = $1
+       RETURNING id`,
       [booking.id],
     );
-    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const deadline = Date.now() + 15_000;
+    for (;;) {
+      const { rows: ran } = await t.db.query(`SELECT state FROM pgboss.job WHERE id = $1`, [
+        copy[0].id,
+      ]);
+      if (ran[0].state === 'completed') break;
+      if (Date.now() > deadline) throw new Error('The second reminder job did not run');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(mailsTo(client.email, /^Reminder/)).toHaveLength(1);
     expect(await remindersOf(booking.id)).toEqual([{ status: 'sent' }]);
   });
@@ -362,7 +376,10 @@ describe('preferences and the outbox', () => {
 
   it('shows admins every message with its state, filtered by status and paged', async () => {
     const admin = await loginAdmin(t);
-    await smtp.waitFor(() => smtp.mails.length > 3);
+    const client = await makeClient(t, 'Olive Outbox');
+    await bookAt(client, utcAt(7, 9));
+    await bookAt(client, utcAt(7, 11));
+    await smtp.waitFor(() => mailsTo(client.email).length === 2);
     const sent = await request(t.server)
       .get(`${API}/admin/outbox`)
       .query({ status: 'sent', limit: 2 })
@@ -388,7 +405,6 @@ describe('preferences and the outbox', () => {
       .query({ status: 'lost' })
       .set('Authorization', bearer(admin))
       .expect(400);
-    const client = await makeClient(t);
     await request(t.server)
       .get(`${API}/admin/outbox`)
       .set('Authorization', bearer(client))

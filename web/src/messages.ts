@@ -326,6 +326,8 @@ export function outboxState(message: OutboxMessage): string {
       return message.sentAt ? `Sent ${formatDateTime(message.sentAt)}` : 'Sent';
     case 'failed':
       return `Could not be delivered after ${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'}`;
+    case 'superseded':
+      return 'Not sent: the booking was cancelled first';
   }
 }
 

@@ -53,6 +53,7 @@ export function bookingDrafts(kind: SessionKind, row: NoticeFactsRow): MessageDr
     recipientId: role === 'client' ? row.client_id : row.therapist_id,
     recipientEmail: role === 'client' ? row.client_email : row.therapist_email,
     payload: noticeOf(row, role, kind),
+    bookingId: row.id,
     ...(carriesInvitation ? { calendarUid: bookingEventUid(row.id) } : {}),
   }));
 }

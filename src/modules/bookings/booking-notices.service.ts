@@ -47,6 +47,8 @@ export class BookingNotices implements OnModuleInit {
     bookingIds: readonly string[],
   ): Promise<void> {
     if (bookingIds.length === 0) return;
+    // A confirmation or reminder still waiting would arrive after the cancellation: drop it.
+    if (kind === 'booking.cancelled') await this.outbox.supersede(manager, bookingIds);
     const facts = await this.facts(manager, bookingIds);
     await this.outbox.enqueue(
       manager,

@@ -122,11 +122,8 @@ export class IntakeReviewService {
       await manager.update(Intake, { id: intake.id }, { status });
       // An approval clears bookings that waited for it; a rejection cancels them.
       await this.rescreening.rescreenClient(manager, intake.clientId);
-      await this.notices.flagDecided(
-        manager,
-        intake.clientId,
-        dto.decision === 'approve' ? 'approved' : 'rejected',
-      );
+      // Worded from what the client may do now, not from this one flag's verdict.
+      await this.notices.flagDecided(manager, intake.clientId, status === 'clear');
       await this.audit.record(
         {
           actorId: admin.id,

@@ -54,6 +54,7 @@ const STOP_TIMEOUT_MS = 10_000;
 export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
+  private readonly stopHooks: (() => Promise<void>)[] = [];
   private readonly queues = new Map<
     string,
     { handler: JobHandler<never>; options: QueueOptions<object> }
@@ -75,6 +76,11 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
         `Job queue error: ${error.name} ${(error as { code?: string }).code ?? ''}`,
       ),
     );
+  }
+
+  /** Runs after the queue stopped (its graceful wait is over), before any provider shuts down. */
+  onStop(hook: () => Promise<void>): void {
+    this.stopHooks.push(hook);
   }
 
   /** Registers the worker of a queue; call from a provider's constructor or onModuleInit. */
@@ -138,7 +144,10 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
               try {
                 await handler(job.data as never, job);
               } catch (error) {
-                await this.boss.fail(queue, job.id, { message: errorSummary(error) });
+                // After a stop pg-boss has already failed the jobs in flight (and closed its pool).
+                await this.boss
+                  .fail(queue, job.id, { message: errorSummary(error) })
+                  .catch(() => undefined);
               }
             }),
           );
@@ -174,6 +183,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
    */
   async beforeApplicationShutdown(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS });
+    for (const hook of this.stopHooks) await hook();
   }
 }
 

@@ -15,11 +15,7 @@ export class AccountNotices {
     private readonly users: UsersService,
   ) {}
 
-  async flagDecided(
-    manager: EntityManager,
-    clientId: string,
-    decision: 'approved' | 'rejected',
-  ): Promise<void> {
+  async flagDecided(manager: EntityManager, clientId: string, canBook: boolean): Promise<void> {
     const contact = await this.users.contactOf(manager, clientId);
     if (!contact) return;
     await this.outbox.enqueue(manager, [
@@ -27,7 +23,7 @@ export class AccountNotices {
         kind: 'intake-flag.decided',
         recipientId: clientId,
         recipientEmail: contact.email,
-        payload: { recipientName: contact.name, decision },
+        payload: { recipientName: contact.name, canBook },
       },
     ]);
   }

@@ -8,6 +8,8 @@ import type { RenderedMessage } from './message-renderer.js';
 export interface OutgoingMail extends RenderedMessage {
   messageId: string;
   to: string;
+  /** Aborts the send (a time limit, a shutdown). */
+  signal?: AbortSignal;
 }
 
 /**
@@ -29,6 +31,11 @@ export class MailTransport implements OnApplicationShutdown {
   constructor(private readonly config: AppConfig) {
     const { smtpUrl } = config.mail;
     this.mode = smtpUrl ? 'smtp' : 'disabled';
+    if (smtpUrl && !config.publicUrl) {
+      this.logger.warn(
+        'SMTP_URL is set but PUBLIC_URL is not: links in messages point to localhost',
+      );
+    }
     this.transporter = smtpUrl
       ? createTransport({ url: smtpUrl, pool: true, maxConnections: 3, ...SMTP_TIMEOUTS })
       : createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
@@ -42,6 +49,7 @@ export class MailTransport implements OnApplicationShutdown {
       html: mail.html,
       text: mail.text,
       messageId: mail.messageId,
+      signal: mail.signal,
       ...(mail.calendar ? { icalEvent: mail.calendar } : {}),
     });
     if (this.mode === 'disabled') {

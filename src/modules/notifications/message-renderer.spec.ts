@@ -33,7 +33,15 @@ describe('renderMessage', () => {
   it('renders HTML and plain text from one template, escaping what users typed', async () => {
     const rendered = await renderMessage(message('booking.confirmed', 0), context);
     expect(rendered.html).toContain('Unknot Spa');
-    expect(rendered.html).not.toContain('<b>Client</b>');
+    const forTherapist = await renderMessage(
+      {
+        ...message('booking.confirmed', 0),
+        payload: { ...notice, recipientRole: 'therapist' } as unknown as Record<string, unknown>,
+      },
+      context,
+    );
+    expect(forTherapist.html).toContain('Alice &lt;b&gt;Client&lt;/b&gt;');
+    expect(forTherapist.html).not.toContain('<b>Client</b>');
     expect(rendered.text).toMatch(/your session is booked/i);
     expect(rendered.text).toContain('Monday 6 July 2026, 15:00');
     expect(rendered.text).toContain('https://spa.test/#/bookings');

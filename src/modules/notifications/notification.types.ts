@@ -24,7 +24,8 @@ export interface SessionNotice {
 /** An intake flag's review, told to the client without the answers it was about. */
 export interface FlagDecisionNotice {
   recipientName: string;
-  decision: 'approved' | 'rejected';
+  /** What the review leaves: the client may book, or the app explains what comes next. */
+  canBook: boolean;
 }
 
 /** A certification decision, told to its therapist. */
@@ -34,8 +35,6 @@ export interface CertificationNotice {
   issuer: string;
   /** The admin's note (rejection) or reason (revocation), about the certificate, not a client. */
   note: string | null;
-  /** Revocation: how many upcoming sessions it cancelled. */
-  cancelledSessions?: number;
 }
 
 export interface PayloadOf {
@@ -58,6 +57,8 @@ export type MessageDraft = {
     payload: PayloadOf[K];
     /** Booking messages: the booking's calendar event UID (invitations number their changes). */
     calendarUid?: string;
+    /** The booking it is about: a cancellation supersedes its messages not yet sent. */
+    bookingId?: string;
     /** A message that must exist once per cause: a second draft with this key is dropped. */
     dedupeKey?: string;
   };

@@ -23,8 +23,12 @@ export const MESSAGE_KINDS = [
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
-/** `sending`: claimed by one instance; a claim older than the lease is taken over. */
-export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed'] as const;
+/**
+ * `sending`: claimed by one instance (its `claimToken`); a claim older than the lease is taken
+ * over. `superseded`: never sent, because its booking changed first (a reminder or confirmation
+ * of a booking cancelled before the message went out).
+ */
+export const OUTBOX_STATUSES = ['queued', 'sending', 'sent', 'failed', 'superseded'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -37,7 +41,11 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
   'CHK_outbox_messages_kind',
   `"kind" IN ('booking.confirmed', 'booking.cancelled', 'booking.completed', 'booking.reminder', 'intake-flag.decided', 'certification.verified', 'certification.rejected', 'certification.revoked')`,
 )
-@Check('CHK_outbox_messages_status', `"status" IN ('queued', 'sending', 'sent', 'failed')`)
+@Check(
+  'CHK_outbox_messages_status',
+  `"status" IN ('queued', 'sending', 'sent', 'failed', 'superseded')`,
+)
+@Check('CHK_outbox_messages_claim', `("status" = 'sending') = ("claim_token" IS NOT NULL)`)
 @Check('CHK_outbox_messages_attempts', `"attempts" >= 0`)
 @Check('CHK_outbox_messages_sent', `("status" = 'sent') = ("sent_at" IS NOT NULL)`)
 @Check(
@@ -46,6 +54,8 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 )
 @Index('IX_outbox_messages_status_created', ['status', 'createdAt'])
 @Index('IX_outbox_messages_calendar_uid', ['calendarUid'])
+@Index('IX_outbox_messages_created', ['createdAt', 'id'])
+@Index('IX_outbox_messages_booking', ['bookingId'])
 export class OutboxMessage {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_outbox_messages' })
   id!: string;
@@ -69,6 +79,10 @@ export class OutboxMessage {
 
   @Column({ type: 'jsonb' })
   payload!: Record<string, unknown>;
+
+  /** The booking a message is about (no foreign key: the outbox outlives nothing it names). */
+  @Column({ type: 'uuid', nullable: true })
+  bookingId!: string | null;
 
   /** The booking's calendar event, for messages that carry an invitation. */
   @Column({ type: 'text', nullable: true })
@@ -94,6 +108,10 @@ export class OutboxMessage {
 
   @Column({ type: 'timestamptz', nullable: true })
   claimedAt!: Date | null;
+
+  /** The claim of the attempt in flight: only its owner may record the outcome. */
+  @Column({ type: 'uuid', nullable: true })
+  claimToken!: string | null;
 
   @Column({ type: 'timestamptz', nullable: true })
   sentAt!: Date | null;

@@ -6,7 +6,13 @@ import { AppConfig } from '../../config/app-config.js';
 import { JobQueue, type QueuedJob } from '../jobs/job-queue.service.js';
 import type { OutboxListQueryDto, OutboxMessageResponse } from './dto/notifications.dto.js';
 import type { MessageDraft } from './notification.types.js';
-import { INSERT_MESSAGES_SQL, mailJobs, outboxRows, type OutboxRow } from './outbox.sql.js';
+import {
+  INSERT_MESSAGES_SQL,
+  mailJobs,
+  outboxRows,
+  type OutboxRow,
+  SUPERSEDE_MESSAGES_SQL,
+} from './outbox.sql.js';
 
 /**
  * The outbox: every message is a row written in the transaction of the change that causes it,
@@ -35,6 +41,11 @@ export class Outbox {
       outboxRows(drafts, this.config.spaName),
     ]);
     await this.jobs.sendMany(manager, [...mailJobs(written), ...alongside]);
+  }
+
+  /** Marks the unsent confirmations and reminders of these bookings superseded (cancelled). */
+  async supersede(manager: EntityManager, bookingIds: readonly string[]): Promise<void> {
+    await manager.query(SUPERSEDE_MESSAGES_SQL, [bookingIds]);
   }
 
   /** Newest first; `status` narrows it (admins watch `failed`). */

@@ -16,15 +16,18 @@ export const MAIL_QUEUE = 'mail';
  * drops the row. Answers the ids written.
  */
 export const INSERT_MESSAGES_SQL = `INSERT INTO outbox_messages
-    (id, kind, recipient_id, recipient_email, subject, payload, calendar_uid, calendar_sequence, dedupe_key)
-  SELECT d.id, d.kind, d.recipient_id, d.recipient_email, d.subject, d.payload, d.calendar_uid,
+    (id, kind, recipient_id, recipient_email, subject, payload, booking_id, calendar_uid,
+     calendar_sequence, dedupe_key)
+  SELECT d.id, d.kind, d.recipient_id, d.recipient_email, d.subject, d.payload, d.booking_id,
+         d.calendar_uid,
          CASE WHEN d.calendar_uid IS NOT NULL THEN
            COALESCE((SELECT max(m.calendar_sequence) + 1 FROM outbox_messages m
                       WHERE m.calendar_uid = d.calendar_uid), 0)
          END,
          d.dedupe_key
     FROM jsonb_to_recordset($1::jsonb) AS d(id uuid, kind text, recipient_id uuid, recipient_email text,
-                                            subject text, payload jsonb, calendar_uid text, dedupe_key text)
+                                            subject text, payload jsonb, booking_id uuid,
+                                            calendar_uid text, dedupe_key text)
   ON CONFLICT DO NOTHING
   RETURNING id`;
 
@@ -38,6 +41,7 @@ export function outboxRows(drafts: readonly MessageDraft[], spaName: string): st
       recipient_email: draft.recipientEmail,
       subject: subjectOf(draft.kind, draft.payload, spaName),
       payload: draft.payload,
+      booking_id: draft.bookingId ?? null,
       calendar_uid: draft.calendarUid ?? null,
       dedupe_key: draft.dedupeKey ?? null,
     })),
@@ -48,12 +52,40 @@ export function outboxRows(drafts: readonly MessageDraft[], spaName: string): st
 export const mailJobs = (written: readonly { id: string }[]) =>
   written.map(({ id }) => ({ queue: MAIL_QUEUE, id, data: { messageId: id } }));
 
-/** Takes a message for sending: queued, or claimed by an instance that has not finished in time. */
+/**
+ * How long a claim holds: longer than an attempt can last (the send's time limit, well inside the
+ * job's expiry), so a live claim is never taken over; a dead instance's claim is, after this.
+ */
+export const CLAIM_LEASE_MINUTES = 10;
+
+/**
+ * Takes a message for sending under the claim token $2: queued, or claimed by an instance that
+ * has not finished within the lease. Only the token's owner records the outcome.
+ */
 export const CLAIM_MESSAGE_SQL = `UPDATE outbox_messages
-     SET status = 'sending', attempts = attempts + 1, claimed_at = now(), updated_at = now()
+     SET status = 'sending', attempts = attempts + 1, claimed_at = now(), claim_token = $2,
+         updated_at = now()
    WHERE id = $1
-     AND (status = 'queued' OR (status = 'sending' AND claimed_at < now() - interval '2 minutes'))
+     AND (status = 'queued'
+          OR (status = 'sending' AND claimed_at < now() - make_interval(mins => ${CLAIM_LEASE_MINUTES})))
   RETURNING *`;
+
+/**
+ * Messages whose job was lost (a claim whose instance died, a job that ran out while another
+ * attempt held the claim): expired claims go back to queued, and they and queued messages idle
+ * for an hour (longer than any backoff between attempts) get a new delivery job.
+ */
+export const STRANDED_MESSAGES_SQL = `UPDATE outbox_messages
+     SET status = 'queued', claim_token = NULL, claimed_at = NULL, updated_at = now()
+   WHERE (status = 'sending' AND claimed_at < now() - make_interval(mins => ${CLAIM_LEASE_MINUTES}))
+      OR (status = 'queued' AND updated_at < now() - interval '1 hour')
+  RETURNING id`;
+
+/** Booking messages not yet sent that a cancellation makes wrong ($1 booking ids). */
+export const SUPERSEDE_MESSAGES_SQL = `UPDATE outbox_messages
+     SET status = 'superseded', updated_at = now()
+   WHERE booking_id = ANY($1::uuid[]) AND status = 'queued'
+     AND kind IN ('booking.confirmed', 'booking.reminder')`;
 
 export interface OutboxRow {
   id: string;
@@ -69,6 +101,8 @@ export interface OutboxRow {
   attempts: number;
   last_error: string | null;
   claimed_at: Date | null;
+  claim_token: string | null;
+  booking_id: string | null;
   sent_at: Date | null;
   created_at: Date;
   updated_at: Date;

@@ -425,7 +425,6 @@ export class TherapistsService {
           certificationKind: certification.kind,
           issuer: certification.issuer,
           note: reason,
-          cancelledSessions: cancelled.length,
         },
       );
       await this.audit.record(

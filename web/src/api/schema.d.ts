@@ -653,7 +653,7 @@ export interface components {
             recipient: string;
             subject: string;
             /** @enum {string} */
-            status: "queued" | "sent" | "failed";
+            status: "queued" | "sent" | "failed" | "superseded";
             /** @description Delivery attempts so far */
             attempts: number;
             /** @description Why the last attempt failed */
@@ -1460,7 +1460,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page’s nextCursor */
                 cursor?: string;
-                status?: "queued" | "sent" | "failed";
+                status?: "queued" | "sent" | "failed" | "superseded";
             };
             header?: never;
             path?: never;

@@ -12,6 +12,7 @@ const VIEWS = {
   queued: { tab: 'On its way', empty: 'Nothing is waiting to be sent.' },
   sent: { tab: 'Sent', empty: 'No email has been delivered yet.' },
   failed: { tab: 'Failed', empty: 'Every email has been delivered or is on its way.' },
+  superseded: { tab: 'Not needed', empty: 'No email was dropped for a cancelled booking.' },
 } as const;
 type View = keyof typeof VIEWS;
 

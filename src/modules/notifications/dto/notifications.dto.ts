@@ -4,8 +4,11 @@ import { PageQueryDto } from '../../../common/pagination/pagination.js';
 import { IsTimeZone } from '../../../common/validation/validators.js';
 import { MESSAGE_KINDS, type MessageKind } from '../outbox-message.entity.js';
 
-/** What admins filter the outbox by (`sending` is shown as `queued`: still on its way). */
-export const VISIBLE_OUTBOX_STATUSES = ['queued', 'sent', 'failed'] as const;
+/**
+ * What admins filter the outbox by (`sending` is shown as `queued`: still on its way);
+ * `superseded`: not sent because its booking was cancelled first.
+ */
+export const VISIBLE_OUTBOX_STATUSES = ['queued', 'sent', 'failed', 'superseded'] as const;
 export type VisibleOutboxStatus = (typeof VISIBLE_OUTBOX_STATUSES)[number];
 
 export class NotificationPreferencesDto {
@@ -33,7 +36,9 @@ export class NotificationPreferencesResponse {
 export class OutboxListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: VISIBLE_OUTBOX_STATUSES })
   @IsOptional()
-  @IsIn(VISIBLE_OUTBOX_STATUSES, { message: 'status must be queued, sent or failed' })
+  @IsIn(VISIBLE_OUTBOX_STATUSES, {
+    message: 'status must be queued, sent, failed or superseded',
+  })
   status?: VisibleOutboxStatus;
 }
 

@@ -19,7 +19,7 @@ export interface AccountMessageProps {
 function contentOf(event: AccountEvent): { heading: string; lines: string[]; action: string } {
   if (event.kind === 'intake-flag.decided') {
     // The decision only: the answers it was about stay in the app, behind the client's sign-in.
-    return event.notice.decision === 'approved'
+    return event.notice.canBook
       ? {
           heading: 'Your check-in has been reviewed',
           lines: [
@@ -31,7 +31,7 @@ function contentOf(event: AccountEvent): { heading: string; lines: string[]; act
           heading: 'Your check-in has been reviewed',
           lines: [
             `Hello ${event.notice.recipientName}, a member of our team reviewed your check-in.`,
-            'Before we can book a massage for you, please see a doctor. The app explains what to do next.',
+            'Before you can book there is a step to take first: the app explains what comes next.',
           ],
           action: 'Open your check-in',
         };
@@ -64,11 +64,7 @@ function contentOf(event: AccountEvent): { heading: string; lines: string[]; act
         lines: [
           `Hello ${notice.recipientName}, your ${label}${from} no longer counts for bookings.`,
           ...(notice.note ? [`The reason: ${notice.note}`] : []),
-          ...(notice.cancelledSessions
-            ? [
-                `We cancelled ${notice.cancelledSessions} upcoming ${notice.cancelledSessions === 1 ? 'session' : 'sessions'} it was needed for and told the clients.`,
-              ]
-            : []),
+          'Any upcoming session that needed it is cancelled and its client told; your agenda shows what is left.',
         ],
         action: 'Open your certifications',
       };

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class AddNotifications1796167152629 implements MigrationInterface {
-  name = 'AddNotifications1796167152629';
+export class AddNotifications1796170267463 implements MigrationInterface {
+  name = 'AddNotifications1796170267463';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
@@ -21,6 +21,7 @@ export class AddNotifications1796167152629 implements MigrationInterface {
                 "recipient_email" text NOT NULL,
                 "subject" text NOT NULL,
                 "payload" jsonb NOT NULL,
+                "booking_id" uuid,
                 "calendar_uid" text,
                 "calendar_sequence" integer,
                 "dedupe_key" text,
@@ -28,6 +29,7 @@ export class AddNotifications1796167152629 implements MigrationInterface {
                 "attempts" integer NOT NULL DEFAULT '0',
                 "last_error" text,
                 "claimed_at" TIMESTAMP WITH TIME ZONE,
+                "claim_token" uuid,
                 "sent_at" TIMESTAMP WITH TIME ZONE,
                 "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(),
                 "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -40,8 +42,17 @@ export class AddNotifications1796167152629 implements MigrationInterface {
                 ),
                 CONSTRAINT "CHK_outbox_messages_sent" CHECK (("status" = 'sent') = ("sent_at" IS NOT NULL)),
                 CONSTRAINT "CHK_outbox_messages_attempts" CHECK ("attempts" >= 0),
+                CONSTRAINT "CHK_outbox_messages_claim" CHECK (
+                    ("status" = 'sending') = ("claim_token" IS NOT NULL)
+                ),
                 CONSTRAINT "CHK_outbox_messages_status" CHECK (
-                    "status" IN ('queued', 'sending', 'sent', 'failed')
+                    "status" IN (
+                        'queued',
+                        'sending',
+                        'sent',
+                        'failed',
+                        'superseded'
+                    )
                 ),
                 CONSTRAINT "CHK_outbox_messages_kind" CHECK (
                     "kind" IN (
@@ -60,6 +71,12 @@ export class AddNotifications1796167152629 implements MigrationInterface {
         `);
     await queryRunner.query(`
             CREATE UNIQUE INDEX "UQ_outbox_messages_dedupe_key" ON "outbox_messages" ("dedupe_key")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IX_outbox_messages_booking" ON "outbox_messages" ("booking_id")
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IX_outbox_messages_created" ON "outbox_messages" ("created_at", "id")
         `);
     await queryRunner.query(`
             CREATE INDEX "IX_outbox_messages_calendar_uid" ON "outbox_messages" ("calendar_uid")
@@ -90,6 +107,12 @@ export class AddNotifications1796167152629 implements MigrationInterface {
         `);
     await queryRunner.query(`
             DROP INDEX "public"."IX_outbox_messages_calendar_uid"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IX_outbox_messages_created"
+        `);
+    await queryRunner.query(`
+            DROP INDEX "public"."IX_outbox_messages_booking"
         `);
     await queryRunner.query(`
             DROP INDEX "public"."UQ_outbox_messages_dedupe_key"
