@@ -257,6 +257,45 @@ describe('booking messages', () => {
   });
 });
 
+describe('messages the system causes', () => {
+  it('a revoked licence tells the therapist, and cancels to the client with METHOD:CANCEL', async () => {
+    const revokedTherapist = await makeTherapist(t, {
+      name: 'Rex Revoked',
+      techniques: ['swedish'],
+      weekly: ALL_WEEK,
+    });
+    const client = await makeClient(t, 'Sam System');
+    const booking = await bookAt(client, utcAt(5, 15), offering.id, revokedTherapist.id);
+    await smtp.waitFor(() => mailsTo(client.email, /^Booked/).length === 1);
+    const admin = await loginAdmin(t);
+    const licences = await request(t.server)
+      .get(`${API}/admin/certifications`)
+      .query({ status: 'verified', limit: 100 })
+      .set('Authorization', bearer(admin))
+      .expect(200);
+    const licence = licences.body.items.find(
+      (item: { therapistId: string }) => item.therapistId === revokedTherapist.id,
+    );
+    await request(t.server)
+      .post(`${API}/admin/certifications/${licence.id}/revoke`)
+      .set('Authorization', bearer(admin))
+      .send({ reason: 'The board suspended this licence.' })
+      .expect(200);
+    await smtp.waitFor(() => mailsTo(client.email, /^Cancelled/).length === 1);
+    await smtp.waitFor(() => mailsTo(revokedTherapist.email, /withdrawn/).length === 1);
+    const cancel = mailsTo(client.email, /^Cancelled/)[0];
+    expect(eventOf(cancel)).toMatchObject({
+      method: 'CANCEL',
+      uid: `${booking.id}@unknot`,
+      sequence: 1,
+    });
+    expect(cancel.text).toContain('cancelled by the spa');
+    const withdrawn = mailsTo(revokedTherapist.email, /withdrawn/)[0];
+    expect(withdrawn.subject).toBe('Your massage licence was withdrawn');
+    expect(withdrawn.text).toContain('The board suspended this licence.');
+  });
+});
+
 describe('reminders', () => {
   /** The clock reaching the reminder: its job becomes due now (the test does not wait hours). */
   const fastForward = async (bookingId: string) => {
