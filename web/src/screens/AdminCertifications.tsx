@@ -4,7 +4,7 @@ import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { PendingCertificationCard } from '../components/PendingCertificationCard';
 import { VerifiedCertificationCard } from '../components/VerifiedCertificationCard';
 import { useResource } from '../hooks';
-import { href } from '../router';
+import { StatusTabs } from '../components/StatusTabs';
 
 const PAGE = 100;
 
@@ -33,20 +33,12 @@ export function AdminCertifications({ show }: { show: string | null }) {
   return (
     <section>
       <h1>Certifications</h1>
-      <nav aria-label="Certifications by status" className="tabs">
-        <ul>
-          {(Object.keys(VIEWS) as View[]).map((key) => (
-            <li key={key}>
-              <a
-                href={href('admin/certifications', { show: key === 'pending' ? undefined : key })}
-                aria-current={key === view ? 'page' : undefined}
-              >
-                {VIEWS[key].tab}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs
+        label="Certifications by status"
+        path="admin/certifications"
+        views={VIEWS}
+        current={view}
+      />
       <CertificationList key={view} view={view} />
     </section>
   );

@@ -3,7 +3,7 @@ import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { OutboxMessageCard } from '../components/OutboxMessageCard';
 import { Pager, usePager } from '../components/Pager';
 import { useResource } from '../hooks';
-import { href } from '../router';
+import { StatusTabs } from '../components/StatusTabs';
 
 const PAGE = 20;
 
@@ -28,20 +28,7 @@ export function AdminOutbox({ show }: { show: string | null }) {
         Every email Unknot sends, newest first. A message that cannot be delivered is tried again
         several times before it shows as failed.
       </p>
-      <nav aria-label="Email by status" className="tabs">
-        <ul>
-          {(Object.keys(VIEWS) as View[]).map((key) => (
-            <li key={key}>
-              <a
-                href={href('admin/outbox', { show: key === 'all' ? undefined : key })}
-                aria-current={key === view ? 'page' : undefined}
-              >
-                {VIEWS[key].tab}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <StatusTabs label="Email by status" path="admin/outbox" views={VIEWS} current={view} />
       <OutboxList key={view} view={view} />
     </section>
   );
