@@ -150,6 +150,34 @@ it('marks a message failed after the last retry and shows it to admins', async (
   expect(item.lastError).toBe('451 Mailbox busy, try again later');
 }, 50_000);
 
+it('sends a message whose instance died mid-claim: the sweep at start-up takes it over', async () => {
+  const therapistRow = await t.db.query(`SELECT email FROM users WHERE id = $1`, [therapist.id]);
+  // As a crash leaves it: claimed eleven minutes ago by an instance that is gone, its job spent.
+  const { rows } = await t.db.query(
+    `INSERT INTO outbox_messages (kind, recipient_id, recipient_email, subject, payload, status,
+                                  attempts, claimed_at, claim_token)
+     VALUES ('certification.verified', $1, $2, 'Your massage licence is verified',
+             jsonb_build_object('recipientName', 'Dana Hands', 'certificationKind', 'massage-license',
+                                'issuer', 'State Board', 'note', NULL),
+             'sending', 1, now() - interval '11 minutes', gen_random_uuid())
+     RETURNING id`,
+    [therapist.id, therapistRow.rows[0].email],
+  );
+  const messageId = `<${rows[0].id}@unknot.invalid>`;
+  const next = await t.startAnotherInstance();
+  try {
+    await smtp.waitFor((mails) => mails.some((mail) => mail.messageId === messageId), 30_000);
+    const { rows: after } = await t.db.query(
+      `SELECT status, attempts, claim_token FROM outbox_messages WHERE id = $1`,
+      [rows[0].id],
+    );
+    expect(after).toEqual([{ status: 'sent', attempts: 2, claim_token: null }]);
+    expect(smtp.mails.filter((mail) => mail.messageId === messageId)).toHaveLength(1);
+  } finally {
+    await next.stop();
+  }
+}, 45_000);
+
 it('lets a message in flight finish when the instance is stopped', async () => {
   const slow = await startSmtpCatcher();
   slow.delay(1500);
