@@ -6,7 +6,8 @@ import { NotFoundError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
 import { UsersService } from '../users/users.service.js';
-import { calendarFeedPath, calendarTokenOf, sessionTitle } from './calendar.rules.js';
+import { bookingEventUid, sessionTitle } from '../notifications/invitation.rules.js';
+import { calendarFeedPath, calendarTokenOf } from './calendar.rules.js';
 
 const FEED_DAYS_BACK = 30;
 const FEED_DAYS_AHEAD = 366;
@@ -55,7 +56,7 @@ export class CalendarService {
     );
     const clientNames = await this.users.namesOf(rows.map((row) => row.client_id));
     const events: EventAttributes[] = rows.map((row) => ({
-      uid: `${row.id}@unknot`,
+      uid: bookingEventUid(row.id),
       start: row.starts_at.getTime(),
       startInputType: 'utc',
       startOutputType: 'utc',

@@ -1,4 +1,5 @@
 import { createEvent } from 'ics';
+import { shortName } from '../../common/text/names.js';
 import type { SessionNotice } from './notification.types.js';
 
 export interface Invitation {
@@ -13,8 +14,18 @@ export interface Invitation {
   link: string;
 }
 
-/** A calendar event's UID for a booking, shared with the therapist's calendar feed. */
+/** A calendar event's UID for a booking: the invitations' and the therapist's calendar feed's. */
 export const bookingEventUid = (bookingId: string) => `${bookingId}@unknot`;
+
+/**
+ * The title of a session in a therapist's calendar (feed and invitations). It lands in third-party calendars
+ * (and their sync servers, lock screens, shared views), so the title is opaque: no technique or
+ * offering — "Prenatal massage" says the client is pregnant — and only the client's first name
+ * with the initial of the last, enough for the therapist to know who is coming.
+ */
+export function sessionTitle(clientName: string): string {
+  return `Massage session — ${shortName(clientName)}`;
+}
 
 /**
  * An iTIP message (RFC 5546) with one event (RFC 5545): REQUEST adds or moves the event in the

@@ -1,7 +1,6 @@
 import { render } from '@react-email/components';
 import type { ReactElement } from 'react';
-import { shortName } from '../../common/text/names.js';
-import { invitationIcs } from './invitation.rules.js';
+import { invitationIcs, sessionTitle } from './invitation.rules.js';
 import { parseMailbox } from './mail-address.js';
 import type {
   CertificationNotice,
@@ -73,10 +72,8 @@ function compose(
         settingsLink={`${app}/settings`}
       />
     );
-    const carriesInvitation = event === 'confirmed' || event === 'cancelled';
-    if (!carriesInvitation || message.calendarUid === null || message.calendarSequence === null) {
-      return { element };
-    }
+    // Only the drafts of confirmations and cancellations name a calendar event (bookingDrafts).
+    if (message.calendarUid === null || message.calendarSequence === null) return { element };
     const method = event === 'cancelled' ? 'CANCEL' : 'REQUEST';
     const organizer = parseMailbox(context.from);
     const content = invitationIcs({
@@ -91,7 +88,7 @@ function compose(
       },
       title: forClient
         ? `${notice.sessionName} with ${notice.therapist.name} — ${context.spaName}`
-        : `Massage session — ${shortName(notice.client.name)}`,
+        : sessionTitle(notice.client.name),
       link,
     });
     return {

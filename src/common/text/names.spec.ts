@@ -1,11 +1,4 @@
-import { shortName } from '../../common/text/names.js';
-import { sessionTitle } from './calendar.rules.js';
-
-describe('sessionTitle', () => {
-  it('names the session opaquely, with the client’s first name and last initial', () => {
-    expect(sessionTitle('Alice Client')).toBe('Massage session — Alice C.');
-  });
-});
+import { shortName } from './names.js';
 
 describe('shortName', () => {
   it.each([
