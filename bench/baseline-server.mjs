@@ -35,6 +35,7 @@ const { bookingDrafts, reminderJob } = require(`${dist}modules/bookings/booking-
 const { INSERT_MESSAGES_SQL, outboxRows, mailJobs } = require(
   `${dist}modules/notifications/outbox.sql.js`,
 );
+const { toJobInserts } = require(`${dist}modules/jobs/job-insert.js`);
 const PgBoss = require('pg-boss');
 // Never started: only its insert, the statement JobQueue.sendMany runs, with the app's settings.
 const boss = new PgBoss({
@@ -330,15 +331,9 @@ app.post(
         const { rows: written } = await db.query(INSERT_MESSAGES_SQL, [
           outboxRows(bookingDrafts('booking.confirmed', facts[0]), SPA_NAME),
         ]);
-        await boss.insert(
-          [...mailJobs(written), ...(reminder ? [reminder] : [])].map((job) => ({
-            id: job.id,
-            name: job.queue,
-            data: job.data,
-            startAfter: job.startAfter,
-          })),
-          { db: { executeSql: (text, values) => db.query(text, values) } },
-        );
+        await boss.insert(toJobInserts([...mailJobs(written), ...(reminder ? [reminder] : [])]), {
+          db: { executeSql: (text, values) => db.query(text, values) },
+        });
         await db.query('COMMIT');
         return reply.code(201).send(bookingResponse(rows[0]));
       } catch (error) {

@@ -7,20 +7,12 @@ import {
 import PgBoss from 'pg-boss';
 import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config.js';
+import { inTransaction, toJobInserts, type QueuedJob } from './job-insert.js';
 
 /** Where a job stands in its retries: `retryCount` 0 is the first attempt. */
 export interface JobAttempt {
   retryCount: number;
   retryLimit: number;
-}
-
-/** A job to write: its queue, optional id (pg-boss's), data and earliest start. */
-export interface QueuedJob {
-  queue: string;
-  id?: string;
-  data: object;
-  startAfter?: Date;
-  singletonKey?: string;
 }
 
 export type JobHandler<T> = (data: T, attempt: JobAttempt) => Promise<void>;
@@ -107,7 +99,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
     const id = await this.boss.send(queue, data, {
       startAfter,
       singletonKey,
-      db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) },
+      db: inTransaction(manager),
     });
     if (id === null && singletonKey === undefined) {
       throw new Error(`The job queue ${queue} refused a job`);
@@ -165,16 +157,7 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
       if (!this.queues.has(job.queue))
         throw new Error(`No worker handles the job queue ${job.queue}`);
     }
-    await this.boss.insert(
-      jobs.map((job) => ({
-        id: job.id,
-        name: job.queue,
-        data: job.data,
-        startAfter: job.startAfter,
-        singletonKey: job.singletonKey,
-      })),
-      { db: { executeSql: async (text, values) => ({ rows: await manager.query(text, values) }) } },
-    );
+    await this.boss.insert(toJobInserts(jobs), { db: inTransaction(manager) });
   }
 
   /**

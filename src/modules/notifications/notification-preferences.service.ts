@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type {
   NotificationPreferencesDto,
   NotificationPreferencesResponse,
@@ -12,11 +12,8 @@ const DEFAULTS: NotificationPreferencesResponse = { reminders: true, timezone: n
 export class NotificationPreferences {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async get(
-    userId: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<NotificationPreferencesResponse> {
-    const [row]: NotificationPreferencesResponse[] = await manager.query(
+  async get(userId: string): Promise<NotificationPreferencesResponse> {
+    const [row]: NotificationPreferencesResponse[] = await this.dataSource.query(
       `SELECT reminders, timezone FROM notification_preferences WHERE user_id = $1`,
       [userId],
     );

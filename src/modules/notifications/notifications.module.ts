@@ -12,6 +12,6 @@ import { Outbox } from './outbox.service.js';
   imports: [UsersModule],
   controllers: [NotificationPreferencesController, OutboxController],
   providers: [Outbox, AccountNotices, MailDelivery, MailTransport, NotificationPreferences],
-  exports: [Outbox, AccountNotices, NotificationPreferences, MailTransport],
+  exports: [Outbox, AccountNotices, MailTransport],
 })
 export class NotificationsModule {}

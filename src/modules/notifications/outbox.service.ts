@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { decodeCursor, type Page, toPage } from '../../common/pagination/pagination.js';
 import { AppConfig } from '../../config/app-config.js';
-import { JobQueue, type QueuedJob } from '../jobs/job-queue.service.js';
+import type { QueuedJob } from '../jobs/job-insert.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
 import type { OutboxListQueryDto, OutboxMessageResponse } from './dto/notifications.dto.js';
 import type { MessageDraft } from './notification.types.js';
 import {

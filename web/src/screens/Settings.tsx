@@ -16,7 +16,7 @@ function zoneOptions(chosen: string): [string, string][] {
   ]);
 }
 
-/** How Unknot emails this person, whatever their role: reminders, and the time zone shown. */
+/** How Unknot emails a client: reminders, and the time zone their session emails show. */
 export function Settings() {
   const preferences = useResource(() => answer(client.GET('/api/v1/me/notifications')), []);
   return (
