@@ -11,6 +11,7 @@ import { throttlerOptions } from './common/http/throttling.js';
 import { AppConfig } from './config/app-config.js';
 import { ConfigModule } from './config/config.module.js';
 import { databaseOptions } from './database/database.options.js';
+import { AccountsModule } from './modules/accounts/accounts.module.js';
 import { AdminModule } from './modules/admin/admin.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { BookingsModule } from './modules/bookings/bookings.module.js';
@@ -22,6 +23,7 @@ import { TechniquesModule } from './modules/techniques/techniques.module.js';
 import { TherapistsModule } from './modules/therapists/therapists.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 @Module({
@@ -39,11 +41,13 @@ import { UsersModule } from './modules/users/users.module.js';
     }),
     ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions }),
     AuthCoreModule,
+    SessionsModule,
     JobsModule,
     NotificationsModule,
     HealthModule,
     UsersModule,
     AuthModule,
+    AccountsModule,
     TechniquesModule,
     OfferingsModule,
     TherapistsModule,

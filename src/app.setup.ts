@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import { Logger as NestLogger } from '@nestjs/common';
 import fastifyStatic from '@fastify/static';
@@ -12,6 +13,7 @@ import { completeDocument, PROBLEM_SCHEMA } from './common/http/openapi-document
 import { requestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
+import type { TrustProxy } from './config/trust-proxy.js';
 
 export const API_PREFIX = 'api/v1';
 /** Request bodies above 100 kB are refused with 413 before they are parsed. */
@@ -36,11 +38,16 @@ const DOCS_CSP = {
 const API_PATH = new RegExp(`^/${API_PREFIX}(?:[/?]|$)`);
 const isDocsUi = (url: string) => url === '/docs' || url.startsWith('/docs/');
 
-export function createAdapter(trustProxy = process.env.TRUST_PROXY === 'true'): FastifyAdapter {
+export function createAdapter(trustProxy: TrustProxy): FastifyAdapter {
   const logger = new NestLogger('Router');
   return new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy,
+    // A hop count trusts the nearest N hops whoever they are (Fastify 5.12 no longer takes a
+    // number): right only when the app is reachable through the proxies alone (README).
+    trustProxy:
+      typeof trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < trustProxy
+        : trustProxy,
     genReqId: requestId,
     // The router refuses malformed URLs (400) and over-long parameters (414) before Nest sees the
     // request; they get problem details too, and no-store, as no hook runs for them.
@@ -80,6 +87,8 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
     if (isDocsUi(route.url)) route.helmet = { contentSecurityPolicy: { directives: DOCS_CSP } };
   });
   await app.register(helmet, { contentSecurityPolicy: { directives: SITE_CSP } });
+  // Reads and writes the refresh token's HttpOnly cookie (auth/refresh-cookie.ts).
+  await app.register(cookie);
   setUpOpenApi(app);
   await serveWebApp(app);
 }

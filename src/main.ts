@@ -7,6 +7,7 @@ import { AppModule } from './app.module.js';
 import { configureApp, createAdapter } from './app.setup.js';
 import { AppConfig } from './config/app-config.js';
 import { parseEnvironment } from './config/environment.js';
+import { trustProxyOf } from './config/trust-proxy.js';
 import { DATA_DIR, ensureDevelopmentJwtSecret } from './config/local-secrets.js';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres.js';
 
@@ -14,7 +15,7 @@ const logger = new Logger('Bootstrap');
 
 async function bootstrap(): Promise<void> {
   // Fail fast, naming the bad variables, before anything starts.
-  parseEnvironment(process.env);
+  const environment = parseEnvironment(process.env);
   ensureDevelopmentJwtSecret(process.env);
 
   let embedded: EmbeddedDatabase | undefined;
@@ -29,9 +30,13 @@ async function bootstrap(): Promise<void> {
     logger.log('No DATABASE_URL: using the embedded PostgreSQL in .data/postgres');
   }
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createAdapter(), {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    createAdapter(trustProxyOf(environment.TRUST_PROXY)),
+    {
+      bufferLogs: true,
+    },
+  );
   await configureApp(app);
 
   // Drain in-flight requests, close the pool, then stop the embedded server (if ours).

@@ -44,8 +44,12 @@ export class AppConfig {
     if (value === '*') return true;
     return value.split(',').map((origin) => origin.trim());
   }
-  get trustProxy(): boolean {
-    return this.env.TRUST_PROXY;
+  get redisUrl(): string | null {
+    return this.env.REDIS_URL ?? null;
+  }
+  /** Days a refresh token lives (idle) and a session lasts at most. */
+  get sessions(): { idleDays: number; maxDays: number } {
+    return { idleDays: this.env.SESSION_IDLE_DAYS, maxDays: this.env.SESSION_MAX_DAYS };
   }
   get publicUrl(): string | undefined {
     return this.env.PUBLIC_URL?.replace(/\/$/, '');
@@ -78,11 +82,17 @@ export class AppConfig {
   get reminderLeadMinutes(): number {
     return this.env.REMINDER_LEAD_MINUTES;
   }
-  get rateLimits(): { loginFailures: number; loginPerMinute: number; perMinute: number } {
+  get rateLimits(): {
+    loginFailures: number;
+    loginPerMinute: number;
+    perMinute: number;
+    registerPerHour: number;
+  } {
     return {
       loginFailures: this.env.RATE_LIMIT_LOGIN_FAILURES,
       loginPerMinute: this.env.RATE_LIMIT_LOGIN_PER_MINUTE,
       perMinute: this.env.RATE_LIMIT_PER_MINUTE,
+      registerPerHour: this.env.RATE_LIMIT_REGISTER_PER_HOUR,
     };
   }
 }

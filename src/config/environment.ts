@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseTrustProxy } from './trust-proxy.js';
 import {
   IsEmail,
   IsIn,
@@ -18,8 +19,6 @@ const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'
 const NODE_ENVS = ['development', 'production', 'test'] as const;
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
-const toBool = ({ value }: { value: unknown }) =>
-  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
 /** The one schema of the environment. The app refuses to start when a variable breaks it. */
 export class Environment {
@@ -41,12 +40,26 @@ export class Environment {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
-  /** Access token lifetime in seconds. */
+  /** Access token lifetime in seconds: short, since a refresh token renews it. */
   @Transform(toInt)
   @IsInt()
   @Min(60)
-  @Max(60 * 60 * 24 * 30)
-  JWT_TTL = 3600;
+  @Max(60 * 60 * 24)
+  JWT_TTL = 900;
+
+  /** A refresh token's life (days): a session unused this long is over. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_IDLE_DAYS = 14;
+
+  /** A session's absolute life (days) from sign-in, however often it is refreshed. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  SESSION_MAX_DAYS = 60;
 
   @IsOptional()
   @IsEmail()
@@ -67,10 +80,15 @@ export class Environment {
   })
   CORS_ORIGINS?: string;
 
-  /** Trust X-Forwarded-For from a load balancer in front of the app (per-IP rate limits). */
-  @Transform(toBool)
-  @IsIn([true, false])
-  TRUST_PROXY = false;
+  /** Proxies in front of the app whose X-Forwarded-For is trusted: a hop count or IPs/CIDRs. */
+  @IsOptional()
+  @IsString()
+  TRUST_PROXY?: string;
+
+  /** Redis for the per-IP limits shared by every instance; unset: each instance counts its own. */
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false, require_protocol: true })
+  REDIS_URL?: string;
 
   /** The externally visible base URL, used for absolute links such as calendar feeds. */
   @IsOptional()
@@ -91,6 +109,12 @@ export class Environment {
   @IsInt()
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
+
+  /** Registrations, password-reset requests and verification resends per IP per hour. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_REGISTER_PER_HOUR = 20;
 
   /** How far ahead (days) a session may be booked. */
   @Transform(toInt)
@@ -177,6 +201,11 @@ export function parseEnvironment(env: Record<string, string | undefined>): Envir
   );
   if (parsed.NODE_ENV === 'production' && !parsed.JWT_SECRET) {
     problems.push('JWT_SECRET is required when NODE_ENV=production');
+  }
+  const trustProxy = parseTrustProxy(parsed.TRUST_PROXY);
+  if ('problem' in trustProxy) problems.push(trustProxy.problem);
+  if (parsed.SESSION_IDLE_DAYS > parsed.SESSION_MAX_DAYS) {
+    problems.push('SESSION_IDLE_DAYS must not exceed SESSION_MAX_DAYS');
   }
   if (Boolean(parsed.ADMIN_EMAIL) !== Boolean(parsed.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');

@@ -1,3 +1,4 @@
+import { AccountToken } from '../modules/auth/account-token.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { Booking } from '../modules/bookings/booking.entity.js';
 import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js';
@@ -6,6 +7,8 @@ import { Intake } from '../modules/intake/intake.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
 import { NotificationPreference } from '../modules/notifications/notification-preference.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
+import { RefreshToken } from '../modules/sessions/refresh-token.entity.js';
+import { Session } from '../modules/sessions/session.entity.js';
 import { Offering } from '../modules/offerings/offering.entity.js';
 import { AvailabilityWindow } from '../modules/schedules/availability-window.entity.js';
 import { TimeOff } from '../modules/schedules/time-off.entity.js';
@@ -33,4 +36,7 @@ export const ENTITIES = [
   IntakeFlag,
   OutboxMessage,
   NotificationPreference,
+  Session,
+  RefreshToken,
+  AccountToken,
 ];

@@ -106,6 +106,7 @@ export function testEnvironment(
     RATE_LIMIT_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100000',
     RATE_LIMIT_LOGIN_FAILURES: '1000',
+    RATE_LIMIT_REGISTER_PER_HOUR: '100000',
     DATABASE_POOL_SIZE: '5',
     // Without SMTP_URL messages are written as files: into the system's temp folder, not the checkout.
     MAIL_DIR: join(tmpdir(), 'unknot-test-mail'),

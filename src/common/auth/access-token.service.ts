@@ -2,17 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { AppConfig } from '../../config/app-config.js';
-import { AuthUser, Role, ROLES } from './auth-user.js';
 
 export const JWT_ISSUER = 'unknot';
 export const JWT_AUDIENCE = 'unknot-api';
 
 interface AccessTokenClaims {
   sub: string;
-  role: Role;
+  /** The session: every request checks it is still live (SessionRegistry). */
+  sid: string;
 }
 
-/** Issues and checks access tokens: HS256 only, with `exp`, `iss` and `aud` enforced. */
+/** Who an access token speaks for; whether the session still stands is checked separately. */
+export interface AccessTokenSubject {
+  userId: string;
+  sessionId: string;
+}
+
+/**
+ * Issues and checks access tokens: HS256 only, with `exp`, `iss` and `aud` enforced. A token
+ * carries no role: the role is read from the database with the session on each request.
+ */
 @Injectable()
 export class AccessTokenService {
   /**
@@ -28,8 +37,8 @@ export class AccessTokenService {
     this.key = createSecretKey(Buffer.from(config.jwtSecret));
   }
 
-  issue(user: AuthUser): Promise<string> {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+  issue(subject: AccessTokenSubject): Promise<string> {
+    const claims: AccessTokenClaims = { sub: subject.userId, sid: subject.sessionId };
     return this.jwt.signAsync(claims, {
       secret: this.key as unknown as string,
       algorithm: 'HS256',
@@ -40,7 +49,7 @@ export class AccessTokenService {
   }
 
   /** The caller, or null for any token that is malformed, forged, expired or not ours. */
-  async verify(token: string): Promise<AuthUser | null> {
+  async verify(token: string): Promise<AccessTokenSubject | null> {
     try {
       const claims = await this.jwt.verifyAsync<AccessTokenClaims>(token, {
         // jsonwebtoken accepts a KeyObject; @nestjs/jwt's typing says string | Buffer.
@@ -49,8 +58,8 @@ export class AccessTokenService {
         issuer: JWT_ISSUER,
         audience: JWT_AUDIENCE,
       });
-      if (typeof claims.sub !== 'string' || !ROLES.includes(claims.role)) return null;
-      return { id: claims.sub, role: claims.role };
+      if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+      return { userId: claims.sub, sessionId: claims.sid };
     } catch {
       return null;
     }

@@ -24,6 +24,10 @@ export enum ErrorCode {
 
   EmailTaken = 'EMAIL_TAKEN',
   InvalidCredentials = 'INVALID_CREDENTIALS',
+  PasswordIncorrect = 'PASSWORD_INCORRECT',
+  ResetTokenInvalid = 'RESET_TOKEN_INVALID',
+  VerificationTokenInvalid = 'VERIFICATION_TOKEN_INVALID',
+  LastAdmin = 'LAST_ADMIN',
 
   OfferingNotFound = 'OFFERING_NOT_FOUND',
   TherapistNotFound = 'THERAPIST_NOT_FOUND',
@@ -60,11 +64,14 @@ export function statusOf(code: ErrorCode): number {
   switch (code) {
     case ErrorCode.ValidationFailed:
     case ErrorCode.MalformedJson:
+    case ErrorCode.ResetTokenInvalid:
+    case ErrorCode.VerificationTokenInvalid:
       return 400;
     case ErrorCode.Unauthenticated:
     case ErrorCode.InvalidCredentials:
       return 401;
     case ErrorCode.Forbidden:
+    case ErrorCode.PasswordIncorrect:
       return 403;
     case ErrorCode.NotFound:
     case ErrorCode.RouteNotFound:
@@ -89,6 +96,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.ConcurrentUpdate:
     case ErrorCode.CertificationNotVerified:
     case ErrorCode.TechniqueInUse:
+    case ErrorCode.LastAdmin:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

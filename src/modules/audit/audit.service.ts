@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { decodeCursor, Page, PageQueryDto, toPage } from '../../common/pagination/pagination.js';
+import { asRecords } from '../../common/privacy/personal-data.js';
 import { AuditEntry } from './audit-entry.entity.js';
 import type { AuditEntryResponse } from './audit-entry.response.js';
 
@@ -24,6 +25,24 @@ export class AuditService {
        VALUES ($1, $2, $3, $4, $5)`,
       [entry.actorId, entry.action, entry.subjectType, entry.subjectId, entry.details ?? {}],
     );
+  }
+
+  /**
+   * What the log says about a person: what they did (as an admin) and every admin read or
+   * decision about them or their check-ins. The log itself is never changed (append-only).
+   */
+  async exportOf(
+    manager: EntityManager,
+    userId: string,
+    subjectIds: readonly string[],
+  ): Promise<Record<string, unknown>[]> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT * FROM audit_log
+        WHERE actor_id = $1 OR subject_id = $1 OR subject_id = ANY($2::uuid[])
+        ORDER BY id`,
+      [userId, subjectIds],
+    );
+    return asRecords(rows);
   }
 
   /** Newest first. */

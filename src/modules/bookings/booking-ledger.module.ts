@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { NotificationsModule } from '../notifications/notifications.module.js';
 import { BookingLedger } from './booking-ledger.service.js';
 import { BookingNotices } from './booking-notices.service.js';
+import { BookingsPersonalData } from './bookings-personal-data.service.js';
 
 /**
  * The bookings statements other modules may run, and what bookings tell people (kept apart so
@@ -9,7 +10,7 @@ import { BookingNotices } from './booking-notices.service.js';
  */
 @Module({
   imports: [NotificationsModule],
-  providers: [BookingLedger, BookingNotices],
-  exports: [BookingLedger, BookingNotices],
+  providers: [BookingLedger, BookingNotices, BookingsPersonalData],
+  exports: [BookingLedger, BookingNotices, BookingsPersonalData],
 })
 export class BookingLedgerModule {}

@@ -40,11 +40,15 @@ export class BookingNotices implements OnModuleInit {
     );
   }
 
-  /** Cancelled or completed bookings, already updated in this transaction. */
+  /**
+   * Cancelled or completed bookings, already updated in this transaction. `notTo`: a party who
+   * is not told (an account being erased).
+   */
   async changed(
     manager: EntityManager,
     kind: 'booking.cancelled' | 'booking.completed',
     bookingIds: readonly string[],
+    notTo?: string,
   ): Promise<void> {
     if (bookingIds.length === 0) return;
     // A confirmation or reminder still waiting would arrive after the cancellation: drop it.
@@ -52,7 +56,9 @@ export class BookingNotices implements OnModuleInit {
     const facts = await this.facts(manager, bookingIds);
     await this.outbox.enqueue(
       manager,
-      facts.flatMap((row) => bookingDrafts(kind, row)),
+      facts
+        .flatMap((row) => bookingDrafts(kind, row))
+        .filter((draft) => draft.recipientId !== notTo),
     );
   }
 

@@ -3,6 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode, statusOf } from '../../common/errors/error-code.js';
+import {
+  asRecords,
+  type DataSubject,
+  type PersonalDataHolder,
+} from '../../common/privacy/personal-data.js';
 import { DAY_MS } from '../../common/time/duration.js';
 import { idempotencyKeyReused } from './idempotency.errors.js';
 import {
@@ -93,6 +98,23 @@ export class IdempotencyStore {
     if (outcome.ok) return outcome.body;
     const { code, detail, errors } = outcome.body;
     throw new AppError(code, detail, errors ?? undefined);
+  }
+}
+
+/** A person's stored answers (they may quote what they wrote in a booking): exported, erased. */
+@Injectable()
+export class IdempotencyPersonalData implements PersonalDataHolder {
+  async exportOf(manager: EntityManager, subject: DataSubject): Promise<Record<string, unknown>> {
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT key, status_code, response_body, created_at FROM idempotency_keys
+        WHERE user_id = $1 ORDER BY created_at`,
+      [subject.id],
+    );
+    return { idempotencyKeys: asRecords(rows) };
+  }
+
+  async erase(manager: EntityManager, subject: DataSubject): Promise<void> {
+    await manager.query(`DELETE FROM idempotency_keys WHERE user_id = $1`, [subject.id]);
   }
 }
 

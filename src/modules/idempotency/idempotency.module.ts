@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
-import { IdempotencyStore } from './idempotency-store.service.js';
+import { IdempotencyPersonalData, IdempotencyStore } from './idempotency-store.service.js';
 
 /** The idempotency_keys table, behind one generic store any retry-safe write can use. */
-@Module({ providers: [IdempotencyStore], exports: [IdempotencyStore] })
+@Module({
+  providers: [IdempotencyStore, IdempotencyPersonalData],
+  exports: [IdempotencyStore, IdempotencyPersonalData],
+})
 export class IdempotencyModule {}

@@ -6,6 +6,7 @@ import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
 import { RescreeningService } from './rescreening.service.js';
 import { IntakeReviewService } from './intake-review.service.js';
+import { IntakePersonalData } from './intake-personal-data.service.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
 import { ScreeningService } from './screening.service.js';
@@ -27,8 +28,9 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     ScreeningService,
     RescreeningService,
     SessionFactsService,
+    IntakePersonalData,
     { provide: BOOKING_SCREENING, useExisting: ScreeningService },
   ],
-  exports: [BOOKING_SCREENING, SessionFactsService],
+  exports: [BOOKING_SCREENING, SessionFactsService, IntakePersonalData],
 })
 export class IntakeModule {}

@@ -161,6 +161,19 @@ export class JobQueue implements OnApplicationBootstrap, BeforeApplicationShutdo
   }
 
   /**
+   * Deletes a queue's jobs whose data contains `match` (waiting, done or archived), inside the
+   * caller's transaction: an erased account's address must not outlive it in a job.
+   */
+  async discard(manager: EntityManager, queue: string, match: object): Promise<void> {
+    for (const table of ['job', 'archive']) {
+      await manager.query(`DELETE FROM pgboss.${table} WHERE name = $1 AND data @> $2::jsonb`, [
+        queue,
+        JSON.stringify(match),
+      ]);
+    }
+  }
+
+  /**
    * Before any provider shuts down (the SMTP pool, the database pool): stop polling and let the
    * jobs in flight finish, up to STOP_TIMEOUT_MS; pg-boss then fails what is left, to be retried.
    */

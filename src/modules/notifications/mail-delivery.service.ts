@@ -139,6 +139,8 @@ export class MailDelivery implements OnModuleInit {
       `UPDATE outbox_messages
           SET status = $3, last_error = COALESCE($4, CASE WHEN $3 = 'sent' THEN NULL ELSE last_error END),
               sent_at = CASE WHEN $3 = 'sent' THEN now() END,
+              -- A link's secret is needed only to render the message: once it is out, it goes.
+              payload = CASE WHEN $3 = 'queued' THEN payload ELSE payload - 'token' END,
               attempts = attempts + $5, claim_token = NULL, claimed_at = NULL, updated_at = now()
         WHERE id = $1 AND claim_token = $2`,
       [id, token, status, lastError, attemptsDelta],

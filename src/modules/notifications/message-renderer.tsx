@@ -2,13 +2,9 @@ import { render } from '@react-email/components';
 import type { ReactElement } from 'react';
 import { invitationIcs, sessionTitle } from './invitation.rules.js';
 import { parseMailbox } from './mail-address.js';
-import type {
-  CertificationNotice,
-  FlagDecisionNotice,
-  SessionNotice,
-} from './notification.types.js';
+import type { SessionNotice } from './notification.types.js';
 import type { MessageKind, OutboxMessage } from './outbox-message.entity.js';
-import { AccountMessage } from './templates/account-message.js';
+import { AccountMessage, type AccountEvent } from './templates/account-message.js';
 import { SessionMessage, type SessionEvent } from './templates/session-message.js';
 
 export interface RenderedMessage {
@@ -96,31 +92,28 @@ function compose(
       calendar: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content },
     };
   }
-  if (message.kind === 'intake-flag.decided') {
-    return {
-      element: (
-        <AccountMessage
-          spaName={context.spaName}
-          event={{ kind: message.kind, notice: message.payload as unknown as FlagDecisionNotice }}
-          link={`${app}/`}
-        />
-      ),
-    };
+  const account = { kind: message.kind, notice: message.payload } as unknown as AccountEvent;
+  return {
+    element: (
+      <AccountMessage spaName={context.spaName} event={account} link={accountLink(account, app)} />
+    ),
+  };
+}
+
+/** Where an account message's button leads in the web app. */
+function accountLink(event: AccountEvent, app: string): string {
+  switch (event.kind) {
+    case 'intake-flag.decided':
+      return `${app}/`;
+    case 'certification.verified':
+    case 'certification.rejected':
+    case 'certification.revoked':
+      return `${app}/therapist/profile`;
+    case 'account.email-verification':
+      return `${app}/verify-email?token=${encodeURIComponent(event.notice.token)}`;
+    case 'account.password-reset':
+      return `${app}/reset-password?token=${encodeURIComponent(event.notice.token)}`;
+    case 'account.password-changed':
+      return `${app}/forgot-password`;
   }
-  if (
-    message.kind === 'certification.verified' ||
-    message.kind === 'certification.rejected' ||
-    message.kind === 'certification.revoked'
-  ) {
-    return {
-      element: (
-        <AccountMessage
-          spaName={context.spaName}
-          event={{ kind: message.kind, notice: message.payload as unknown as CertificationNotice }}
-          link={`${app}/therapist/profile`}
-        />
-      ),
-    };
-  }
-  throw new Error(`No template for ${message.kind}`);
 }

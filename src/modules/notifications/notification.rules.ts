@@ -77,6 +77,12 @@ export function subjectOf<K extends MessageKind>(
       return `Your ${certificationLabel((payload as CertificationNotice).certificationKind)} was not accepted`;
     case 'certification.revoked':
       return `Your ${certificationLabel((payload as CertificationNotice).certificationKind)} was withdrawn`;
+    case 'account.email-verification':
+      return `${spaName}: confirm your email address`;
+    case 'account.password-reset':
+      return `${spaName}: reset your password`;
+    case 'account.password-changed':
+      return `${spaName}: your password was changed`;
   }
   throw new Error(`No subject for ${kind satisfies never}`);
 }

@@ -37,6 +37,21 @@ export interface CertificationNotice {
   note: string | null;
 }
 
+/**
+ * A link that proves who holds the mailbox (verify an address, reset a password). `token` is the
+ * secret the link carries: the outbox keeps it only until the message is sent or has failed.
+ */
+export interface AccountLinkNotice {
+  recipientName: string;
+  token: string;
+}
+
+/** A password was changed, by its owner or through a reset link: tell the owner, in case. */
+export interface PasswordChangedNotice {
+  recipientName: string;
+  via: 'change' | 'reset';
+}
+
 export interface PayloadOf {
   'booking.confirmed': SessionNotice;
   'booking.cancelled': SessionNotice;
@@ -46,6 +61,9 @@ export interface PayloadOf {
   'certification.verified': CertificationNotice;
   'certification.rejected': CertificationNotice;
   'certification.revoked': CertificationNotice;
+  'account.email-verification': AccountLinkNotice;
+  'account.password-reset': AccountLinkNotice;
+  'account.password-changed': PasswordChangedNotice;
 }
 
 /** A message to write to the outbox, in the transaction of the change that causes it. */

@@ -20,6 +20,9 @@ export const MESSAGE_KINDS = [
   'certification.verified',
   'certification.rejected',
   'certification.revoked',
+  'account.email-verification',
+  'account.password-reset',
+  'account.password-changed',
 ] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 
@@ -34,12 +37,13 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 /**
  * One email, written in the same transaction as the change that causes it and delivered by the
  * `mail` job queue. Its id is the Message-ID. `payload` holds the facts the message is rendered
- * from, as they were when it was written: never intake answers.
+ * from, as they were when it was written: never intake answers. A link's secret (`token`) is
+ * removed from it once the message is sent or has failed.
  */
 @Entity('outbox_messages')
 @Check(
   'CHK_outbox_messages_kind',
-  `"kind" IN ('booking.confirmed', 'booking.cancelled', 'booking.completed', 'booking.reminder', 'intake-flag.decided', 'certification.verified', 'certification.rejected', 'certification.revoked')`,
+  `"kind" IN ('booking.confirmed', 'booking.cancelled', 'booking.completed', 'booking.reminder', 'intake-flag.decided', 'certification.verified', 'certification.rejected', 'certification.revoked', 'account.email-verification', 'account.password-reset', 'account.password-changed')`,
 )
 @Check(
   'CHK_outbox_messages_status',

@@ -54,7 +54,7 @@ export function toCertificationResponse(certification: Certification): Certifica
   };
 }
 
-const newCalendarToken = () => randomBytes(24).toString('base64url');
+export const newCalendarToken = () => randomBytes(24).toString('base64url');
 
 interface PublicTherapistRow {
   id: string;

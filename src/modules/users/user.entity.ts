@@ -30,6 +30,17 @@ export class User {
   @Column({ type: 'text' })
   passwordHash!: string;
 
+  /** When the user opened the link sent to this address; null until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  emailVerifiedAt!: Date | null;
+
+  /**
+   * When the account was erased at its owner's request: the row stays (past sessions keep their
+   * client for the therapist's records) with no name, address or password left in it.
+   */
+  @Column({ type: 'timestamptz', nullable: true })
+  erasedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import type { Role } from '../../common/auth/auth-user.js';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
@@ -53,10 +53,13 @@ export class UsersService {
     return manager.findOne(User, { select: { name: true, email: true }, where: { id } });
   }
 
-  /** Creates a user; the unique index on the citext email is the last word on duplicates. */
-  async create(user: NewUser): Promise<User> {
+  /**
+   * Creates a user in the caller's transaction; the unique index on the citext email is the last
+   * word on duplicates.
+   */
+  async create(manager: EntityManager, user: NewUser): Promise<User> {
     try {
-      return await this.users.save(this.users.create(user));
+      return await manager.save(manager.create(User, user));
     } catch (error) {
       if (isUniqueViolation(error, 'UQ_users_email')) {
         throw new AppError(ErrorCode.EmailTaken, 'An account with this email already exists.');
@@ -65,13 +68,67 @@ export class UsersService {
     }
   }
 
-  /** Makes sure `email` is an admin with this password (start-up from ADMIN_EMAIL/ADMIN_PASSWORD). */
-  async ensureAdmin(email: string, name: string, passwordHash: string): Promise<void> {
-    await this.users
-      .createQueryBuilder()
-      .insert()
-      .values({ email, name, role: 'admin', passwordHash })
-      .orUpdate(['role', 'password_hash', 'updated_at'], ['email'])
-      .execute();
+  /**
+   * Makes `email` an admin with this password (start-up from ADMIN_EMAIL/ADMIN_PASSWORD);
+   * answers the account's id.
+   */
+  async ensureAdmin(
+    manager: EntityManager,
+    email: string,
+    name: string,
+    passwordHash: string,
+  ): Promise<string> {
+    const [{ id }]: { id: string }[] = await manager.query(
+      `INSERT INTO users (email, name, role, password_hash) VALUES ($1, $2, 'admin', $3)
+       ON CONFLICT (email) DO UPDATE
+         SET role = 'admin', password_hash = excluded.password_hash, updated_at = now()
+       RETURNING id`,
+      [email, name, passwordHash],
+    );
+    return id;
+  }
+
+  /** A new password hash, in the caller's transaction (sessions are the caller's to end). */
+  async setPassword(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.update(User, { id }, { passwordHash });
+  }
+
+  /** The user proved they read this address (a verification or reset link). */
+  async markEmailVerified(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `UPDATE users SET email_verified_at = now(), updated_at = now()
+        WHERE id = $1 AND email_verified_at IS NULL`,
+      [id],
+    );
+  }
+
+  async rename(id: string, name: string): Promise<User> {
+    await this.users.update({ id }, { name });
+    return this.users.findOneByOrFail({ id });
+  }
+
+  /** Locks the user's row for a change that must not race another (erasure). */
+  async lockForChange(manager: EntityManager, id: string): Promise<User | null> {
+    return manager.findOne(User, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  }
+
+  /** How many admins the spa has (the last one may not erase their account). */
+  async adminCount(manager: EntityManager): Promise<number> {
+    return manager.count(User, { where: { role: 'admin', erasedAt: IsNull() } });
+  }
+
+  /**
+   * Keeps the row (past sessions keep their client or therapist for the other party's records)
+   * with nothing that names the person: a placeholder name and address, a password no input can
+   * match, no verification.
+   */
+  async anonymise(manager: EntityManager, id: string, name: string): Promise<void> {
+    await manager.query(
+      `UPDATE users
+          SET name = $2, email = 'erased-' || id || '@unknot.invalid', password_hash = '!',
+              email_verified_at = NULL, erased_at = now(), updated_at = now()
+        WHERE id = $1`,
+      [id, name],
+    );
   }
 }

@@ -1,5 +1,10 @@
 import { Button, Text } from '@react-email/components';
-import type { CertificationNotice, FlagDecisionNotice } from '../notification.types.js';
+import type {
+  AccountLinkNotice,
+  CertificationNotice,
+  FlagDecisionNotice,
+  PasswordChangedNotice,
+} from '../notification.types.js';
 import { certificationLabel } from '../notification.rules.js';
 import { button, Layout, paragraph } from './layout.js';
 
@@ -8,7 +13,9 @@ export type AccountEvent =
   | {
       kind: 'certification.verified' | 'certification.rejected' | 'certification.revoked';
       notice: CertificationNotice;
-    };
+    }
+  | { kind: 'account.email-verification' | 'account.password-reset'; notice: AccountLinkNotice }
+  | { kind: 'account.password-changed'; notice: PasswordChangedNotice };
 
 export interface AccountMessageProps {
   spaName: string;
@@ -16,7 +23,48 @@ export interface AccountMessageProps {
   link: string;
 }
 
-function contentOf(event: AccountEvent): { heading: string; lines: string[]; action: string } {
+function contentOf(
+  event: AccountEvent,
+  spaName: string,
+): { heading: string; lines: string[]; action: string } {
+  switch (event.kind) {
+    case 'account.email-verification':
+      return {
+        heading: 'Confirm your email address',
+        lines: [
+          `Hello ${event.notice.recipientName}, welcome to ${spaName}. Please confirm that this address is yours, so we can reach you about your sessions.`,
+          'The link works for 7 days. If you did not sign up, you can ignore this message.',
+        ],
+        action: 'Confirm my address',
+      };
+    case 'account.password-reset':
+      return {
+        heading: 'Reset your password',
+        lines: [
+          `Hello ${event.notice.recipientName}, someone asked to reset the password of your ${spaName} account.`,
+          'The link works once, for one hour. If it was not you, ignore this message: your password stays as it is.',
+        ],
+        action: 'Choose a new password',
+      };
+    case 'account.password-changed':
+      return {
+        heading: 'Your password was changed',
+        lines: [
+          event.notice.via === 'reset'
+            ? `Hello ${event.notice.recipientName}, the password of your ${spaName} account was just reset with the link we sent you, and every device was signed out.`
+            : `Hello ${event.notice.recipientName}, the password of your ${spaName} account was just changed, and your other devices were signed out.`,
+          'If this was not you, reset your password now and tell us.',
+        ],
+        action: 'Reset my password',
+      };
+    default:
+      return decisionContentOf(event);
+  }
+}
+
+function decisionContentOf(
+  event: Extract<AccountEvent, { kind: 'intake-flag.decided' | `certification.${string}` }>,
+): { heading: string; lines: string[]; action: string } {
   if (event.kind === 'intake-flag.decided') {
     // The decision only: the answers it was about stay in the app, behind the client's sign-in.
     return event.notice.canBook
@@ -71,9 +119,12 @@ function contentOf(event: AccountEvent): { heading: string; lines: string[]; act
   }
 }
 
-/** Messages about an account: a check-in's review, a certification's decision. */
+/**
+ * Messages about an account: a check-in's review, a certification's decision, an address to
+ * confirm, a password reset or change.
+ */
 export function AccountMessage({ spaName, event, link }: AccountMessageProps) {
-  const { heading, lines, action } = contentOf(event);
+  const { heading, lines, action } = contentOf(event, spaName);
   return (
     <Layout spaName={spaName} preview={heading} heading={heading}>
       {lines.map((line) => (
