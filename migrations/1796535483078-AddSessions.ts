@@ -104,6 +104,24 @@ export class AddSessions1796535483078 implements MigrationInterface {
                 )
             )
         `);
+    // Login attempts are counted by the address's hash: the table names no one. The rows are
+    // fifteen-minute counters, so the old ones are simply dropped.
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_login_failures_email_failed_at"
+        `);
+    await queryRunner.query(`
+            DELETE FROM "login_failures"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "login_failures" DROP COLUMN "email"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "login_failures"
+            ADD "email_hash" bytea NOT NULL
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_login_failures_email_hash_failed_at" ON "login_failures" ("email_hash", "failed_at")
+        `);
     // Every instance caches live sessions; these tell them, at commit, what no longer holds:
     // a session ended or was deleted (s:<id>), a user's role or password changed, or the user
     // was erased or deleted (u:<id>) — whatever path made the change, SQL by hand included.
@@ -133,6 +151,22 @@ export class AddSessions1796535483078 implements MigrationInterface {
 
   public async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TRIGGER "TRG_users_notify_change" ON "users"`);
+    await queryRunner.query(`
+            DROP INDEX "public"."IDX_login_failures_email_hash_failed_at"
+        `);
+    await queryRunner.query(`
+            DELETE FROM "login_failures"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "login_failures" DROP COLUMN "email_hash"
+        `);
+    await queryRunner.query(`
+            ALTER TABLE "login_failures"
+            ADD "email" citext NOT NULL
+        `);
+    await queryRunner.query(`
+            CREATE INDEX "IDX_login_failures_email_failed_at" ON "login_failures" ("email", "failed_at")
+        `);
     await queryRunner.query(`DROP TRIGGER "TRG_sessions_notify_end" ON "sessions"`);
     await queryRunner.query(`DROP FUNCTION "unknot_notify_auth_change"()`);
     await queryRunner.query(`

@@ -32,6 +32,7 @@ describe('POST /auth/register', () => {
       email,
       name: 'Ana Lima',
       role: 'client',
+      emailVerified: false,
     });
     expect(response.body.user).not.toHaveProperty('passwordHash');
     const me = await request(t.server)

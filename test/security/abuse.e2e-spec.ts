@@ -21,7 +21,7 @@ beforeAll(async () => {
   t = await createTestApp({
     RATE_LIMIT_LOGIN_FAILURES: '10',
     RATE_LIMIT_LOGIN_PER_MINUTE: '100',
-    TRUST_PROXY: 'true',
+    TRUST_PROXY: '1',
   });
 });
 afterAll(() => t.close());

@@ -26,6 +26,13 @@ export interface RoutePolicy {
   body?: (f: Fixtures) => object;
   /** A valid query string. */
   query?: (f: Fixtures) => Record<string, string>;
+  /**
+   * What a caller the route admits gets for `body`, when the body is wrong on purpose so the
+   * check changes nothing (a wrong password, a made-up token).
+   */
+  grantedStatus?: number;
+  /** Runs after every other route: it ends the caller's session (logout). */
+  last?: true;
 }
 
 export interface Fixtures {
@@ -53,7 +60,40 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     public: true,
     body: (f) => ({ email: f.clientEmail, password: f.clientPassword }),
   },
+  'POST /api/v1/auth/refresh': {
+    public: true,
+    body: () => ({ refreshToken: 'A'.repeat(43) }),
+    grantedStatus: 401,
+  },
+  'POST /api/v1/auth/logout': { public: true, body: () => ({}), last: true },
+  'POST /api/v1/auth/password': {
+    roles: all,
+    body: () => ({ currentPassword: 'not-the-password', newPassword: 'another long passphrase' }),
+    grantedStatus: 403,
+  },
+  'POST /api/v1/auth/password-reset': {
+    public: true,
+    body: (f) => ({ email: f.uniqueEmail() }),
+  },
+  'POST /api/v1/auth/password-reset/confirm': {
+    public: true,
+    body: () => ({ token: 'A'.repeat(43), newPassword: 'another long passphrase' }),
+    grantedStatus: 400,
+  },
+  'POST /api/v1/auth/verify-email': {
+    public: true,
+    body: () => ({ token: 'A'.repeat(43) }),
+    grantedStatus: 400,
+  },
+  'POST /api/v1/auth/verify-email/resend': { roles: all },
   'GET /api/v1/me': { roles: all },
+  'PATCH /api/v1/me': { roles: all, body: () => ({ name: 'Matrix Name' }) },
+  'GET /api/v1/me/export': { roles: all },
+  'DELETE /api/v1/me': {
+    roles: all,
+    body: () => ({ password: 'not-the-password' }),
+    grantedStatus: 403,
+  },
 
   'GET /api/v1/techniques': { public: true },
   'GET /api/v1/offerings': { public: true },
@@ -177,9 +217,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/bookings/{id}/no-show': { roles: ['therapist'], object: 'booking', scoped: true },
 };
 
-/** Routes whose answers may carry intake answers (the client's own, or an audited admin review). */
+/**
+ * Routes whose answers may carry intake answers (the client's own — their check-ins, their
+ * export — or an audited admin review).
+ */
 export const INTAKE_ROUTES = new Set([
   'POST /api/v1/intakes',
+  'GET /api/v1/me/export',
   'GET /api/v1/intakes/{id}',
   'GET /api/v1/admin/intake-flags',
 ]);

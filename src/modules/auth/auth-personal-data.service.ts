@@ -7,6 +7,7 @@ import {
 } from '../../common/privacy/personal-data.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { AccountTokens } from './account-tokens.service.js';
+import { emailHashOf } from './login-limiter.service.js';
 import { PASSWORD_RESET_QUEUE } from './passwords.service.js';
 
 /** The auth module's records of a person: emailed links, failed logins, reset requests. */
@@ -19,8 +20,8 @@ export class AuthPersonalData implements PersonalDataHolder {
 
   async exportOf(manager: EntityManager, subject: DataSubject): Promise<Record<string, unknown>> {
     const failures: Record<string, unknown>[] = await manager.query(
-      `SELECT id, failed_at FROM login_failures WHERE email = $1 ORDER BY failed_at`,
-      [subject.email],
+      `SELECT id, failed_at FROM login_failures WHERE email_hash = $1 ORDER BY failed_at`,
+      [emailHashOf(subject.email)],
     );
     return {
       emailedLinks: await this.tokens.exportOf(manager, subject.id),
@@ -30,7 +31,9 @@ export class AuthPersonalData implements PersonalDataHolder {
 
   async erase(manager: EntityManager, subject: DataSubject): Promise<void> {
     await this.tokens.erase(manager, subject.id);
-    await manager.query(`DELETE FROM login_failures WHERE email = $1`, [subject.email]);
+    await manager.query(`DELETE FROM login_failures WHERE email_hash = $1`, [
+      emailHashOf(subject.email),
+    ]);
     await this.jobs.discard(manager, PASSWORD_RESET_QUEUE, { email: subject.email });
   }
 }

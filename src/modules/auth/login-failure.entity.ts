@@ -1,11 +1,12 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * One failed login for an email (known or not). Kept in PostgreSQL so the per-email limit holds
- * across every app instance.
+ * One login attempt for an email (known or not). Kept in PostgreSQL so the per-email limit holds
+ * across every app instance; the address is kept as its SHA-256 (of its lower case), so the
+ * table names no one — attempts with an erased account's address included.
  */
 @Entity('login_failures')
-@Index('IDX_login_failures_email_failed_at', ['email', 'failedAt'])
+@Index('IDX_login_failures_email_hash_failed_at', ['emailHash', 'failedAt'])
 export class LoginFailure {
   @PrimaryGeneratedColumn('identity', {
     type: 'bigint',
@@ -13,8 +14,8 @@ export class LoginFailure {
   })
   id!: string;
 
-  @Column({ type: 'citext' })
-  email!: string;
+  @Column({ type: 'bytea' })
+  emailHash!: Buffer;
 
   @CreateDateColumn({ type: 'timestamptz' })
   failedAt!: Date;
