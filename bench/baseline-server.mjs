@@ -1,8 +1,9 @@
 // The baseline: raw Fastify 5 + pg doing the same work as Unknot's two hot routes — the same SQL
 // statements in the same order (one transaction for a booking, the same INSERT into the same
 // bookings table, so the same exclusion constraint decides), the same pure slot arithmetic
-// (imported from the compiled app) and the same HS256 token check (jsonwebtoken, which the app
-// uses through @nestjs/jwt). What it leaves out is the framework: Nest, TypeORM, class-validator,
+// (imported from the compiled app), the same HS256 token check (jsonwebtoken, which the app
+// uses through @nestjs/jwt) and the same session check (the app's SessionCache, kept honest by
+// the same LISTEN channel, missing to the same SQL). What it leaves out is the framework: Nest, TypeORM, class-validator,
 // guards, interceptors, pino-http, helmet. Env: PORT, DATABASE_URL, JWT_SECRET, DATABASE_POOL_SIZE.
 import Fastify from 'fastify';
 import jwt from 'jsonwebtoken';
@@ -36,6 +37,9 @@ const { INSERT_MESSAGES_SQL, outboxRows, mailJobs } = require(
   `${dist}modules/notifications/outbox.sql.js`,
 );
 const { toJobInserts } = require(`${dist}modules/jobs/job-insert.js`);
+// The session check, as SessionRegistry runs it: the cache, its channel and its statement.
+const { SessionCache } = require(`${dist}modules/sessions/session-cache.js`);
+const { AUTH_CHANNEL, LIVE_SESSION_SQL } = require(`${dist}modules/sessions/sessions.sql.js`);
 const PgBoss = require('pg-boss');
 // Never started: only its insert, the statement JobQueue.sendMany runs, with the app's settings.
 const boss = new PgBoss({
@@ -53,6 +57,20 @@ const pool = new pg.Pool({
   max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
 });
 const app = Fastify({ logger: false, bodyLimit: 100_000 });
+
+const sessions = new SessionCache();
+const listener = new pg.Client({ connectionString: process.env.DATABASE_URL });
+listener.on('notification', (message) => sessions.invalidate(message.payload));
+await listener.connect();
+await listener.query(`LISTEN ${AUTH_CHANNEL}`);
+sessions.setListening(true);
+
+async function liveSession(id) {
+  const { rows } = await pool.query(LIVE_SESSION_SQL, [id]);
+  return rows[0]
+    ? { userId: rows[0].user_id, role: rows[0].role, expiresAtMs: rows[0].expires_ms }
+    : null;
+}
 
 class Problem extends Error {
   constructor(status, code, detail) {
@@ -74,21 +92,23 @@ app.setErrorHandler((error, _request, reply) => {
     .send({ type: 'about:blank', title: code, status, detail: error.message, code });
 });
 
-function authenticate(request) {
+async function authenticate(request) {
   const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-  if (scheme?.toLowerCase() !== 'bearer' || !token) {
-    throw new Problem(401, 'UNAUTHENTICATED', 'A valid bearer token is required.');
-  }
+  const refused = () => new Problem(401, 'UNAUTHENTICATED', 'A valid bearer token is required.');
+  if (scheme?.toLowerCase() !== 'bearer' || !token) throw refused();
+  let claims;
   try {
-    const claims = jwt.verify(token, SECRET, {
+    claims = jwt.verify(token, SECRET, {
       algorithms: ['HS256'],
       issuer: 'unknot',
       audience: 'unknot-api',
     });
-    return { id: claims.sub, role: claims.role };
   } catch {
-    throw new Problem(401, 'UNAUTHENTICATED', 'A valid bearer token is required.');
+    throw refused();
   }
+  const session = await sessions.check(claims.sid, liveSession);
+  if (session?.userId !== claims.sub) throw refused();
+  return { id: claims.sub, role: session.role };
 }
 
 // --- the same SQL as BookingsService / SlotsService / ScreeningService ----------------------
@@ -273,7 +293,7 @@ app.post(
     },
   },
   async (request, reply) => {
-    const user = authenticate(request);
+    const user = await authenticate(request);
     if (user.role !== 'client') throw new Problem(403, 'FORBIDDEN', 'This route is for: client.');
     const dto = request.body;
     const db = await pool.connect();
@@ -361,6 +381,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
     if (stopping) return;
     stopping = true;
     await app.close();
+    await listener.end();
     await pool.end();
     process.exit(0);
   });

@@ -3,18 +3,10 @@
  * build. Data that is not the journey's own point is arranged through the API with the factories;
  * every journey itself goes through the UI. Screenshots land in test/artifacts/ (git-ignored).
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import {
-  chromium,
-  type Browser,
-  type BrowserContext,
-  type Locator,
-  type Page,
-} from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { request } from '../support/api-request.js';
-import { createTestApp, TEST_ADMIN, TestApp } from '../support/test-app.js';
+import { TEST_ADMIN, TestApp } from '../support/test-app.js';
 import {
   ALL_WEEK,
   API,
@@ -29,49 +21,14 @@ import {
   slotAnHourAway,
   utcAt,
 } from '../support/factories.js';
-import { CHROMIUM_ARGS, chromiumAvailable, ensureChromium } from './chromium.js';
+import { join } from 'node:path';
+import { ARTIFACTS, browserSuite, describeInBrowser, DESKTOP } from './harness.js';
 
-const ARTIFACTS = join(process.cwd(), 'test', 'artifacts');
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
 const PASSWORD = 'a-good-long-password';
-/** Deque's axe-core, evaluated in the page (DevTools protocol, so the app's CSP stays on). */
-const AXE_SOURCE = readFileSync(
-  join(process.cwd(), 'node_modules', 'axe-core', 'axe.min.js'),
-  'utf8',
-);
-/** WCAG 2.1 A and AA rules, the level public services are held to (EN 301 549, ADA guidance). */
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-interface A11yViolation {
-  screen: string;
-  rule: string;
-  impact: string | null;
-  help: string;
-  nodes: string[];
-}
-
-const maybe = chromiumAvailable() ? describe : describe.skip;
-
-maybe('the web app in Chromium', () => {
-  let t: TestApp;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-  const a11yViolations: A11yViolation[] = [];
-  const auditedScreens: string[] = [];
-
-  beforeAll(async () => {
-    if (!existsSync(join(process.cwd(), 'dist', 'web', 'index.html'))) {
-      throw new Error('dist/web/index.html is missing: build the web app first (npm run build)');
-    }
-    mkdirSync(ARTIFACTS, { recursive: true });
-    const executablePath = await ensureChromium();
-    [t, browser] = await Promise.all([
-      createTestApp(),
-      chromium.launch({ executablePath, args: CHROMIUM_ARGS }),
-    ]);
-    await Promise.all([
+describeInBrowser('the web app in Chromium', () => {
+  const harness = browserSuite({}, (t) =>
+    Promise.all([
       makeOffering(t, {
         technique: 'trigger-point',
         name: 'Trigger point, 45 min',
@@ -80,83 +37,13 @@ maybe('the web app in Chromium', () => {
       }),
       makeOffering(t, { technique: 'swedish', name: 'Swedish, 60 min' }),
       makeOffering(t, { technique: 'prenatal', name: 'Prenatal, 60 min', priceCents: 9000 }),
-    ]);
-  }, 300_000);
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((context) => context.close()));
-    expect(pageErrors.splice(0)).toEqual([]);
-    expect(a11yViolations.splice(0)).toEqual([]);
+    ]),
+  );
+  const { openPage, shot, signIn } = harness;
+  let t: TestApp;
+  beforeAll(() => {
+    t = harness.t;
   });
-
-  afterAll(async () => {
-    console.info(`accessibility: axe-core (WCAG 2.1 AA) on ${auditedScreens.length} screens`);
-    await browser?.close();
-    await t?.close();
-  });
-
-  /** A fresh browser profile: its own localStorage (token), time zone and viewport. */
-  async function openPage(
-    options: { viewport?: typeof PHONE; timezoneId?: string } = {},
-  ): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: options.viewport ?? PHONE,
-      timezoneId: options.timezoneId ?? 'America/New_York',
-      locale: 'en-US',
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    // The site's policy allows no inline script or style: anything it refuses is a defect.
-    page.on('console', (message) => {
-      if (message.type() === 'error' && message.text().includes('Content Security Policy')) {
-        pageErrors.push(message.text());
-      }
-    });
-    await page.goto(t.server);
-    return page;
-  }
-
-  /** Every screen we photograph is also audited with axe-core against WCAG 2.1 A and AA. */
-  async function audit(page: Page, screen: string) {
-    await page.evaluate(AXE_SOURCE);
-    const violations = await page.evaluate(async (tags) => {
-      const { axe } = globalThis as unknown as {
-        axe: {
-          run(options: object): Promise<{
-            violations: {
-              id: string;
-              impact: string | null;
-              help: string;
-              nodes: { target: string[] }[];
-            }[];
-          }>;
-        };
-      };
-      const result = await axe.run({ runOnly: { type: 'tag', values: tags } });
-      return result.violations.map((v) => ({
-        rule: v.id,
-        impact: v.impact,
-        help: v.help,
-        nodes: v.nodes.slice(0, 3).map((node) => node.target.join(' ')),
-      }));
-    }, WCAG_AA);
-    auditedScreens.push(screen);
-    a11yViolations.push(...violations.map((violation) => ({ screen, ...violation })));
-  }
-
-  /** Full page, or only the viewport where a sticky bar would float mid-page in a full shot. */
-  async function shot(page: Page, name: string, fullPage = true) {
-    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage });
-    await audit(page, name);
-  }
-
-  async function signIn(page: Page, email: string, password: string) {
-    await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
 
   /** Signs up through the form; answers the new account's email address. */
   async function signUp(page: Page, name: string): Promise<string> {
@@ -170,14 +57,14 @@ maybe('the web app in Chromium', () => {
     return email;
   }
 
-  /** The signed-in person of `page`, for reading back through the API what the UI stored. */
-  const accountOf = async (page: Page) => ({
-    token:
-      (await page.evaluate(() =>
-        (
-          globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
-        ).localStorage.getItem('unknot.token'),
-      )) ?? '',
+  /** A session of the person `page` signed up as, for reading back what the UI stored. */
+  const accountOf = async (email: string) => ({
+    token: (
+      await request(t.server)
+        .post(`${API}/auth/login`)
+        .send({ email, password: PASSWORD })
+        .expect(200)
+    ).body.accessToken as string,
   });
 
   const notificationsOf = async (account: { token: string }) =>
@@ -228,7 +115,7 @@ maybe('the web app in Chromium', () => {
     await shot(page, '01-sign-in');
     const email = await signUp(page, 'Casey Client');
     // Signing up kept the browser's time zone for the emails, with reminders on.
-    expect(await notificationsOf(await accountOf(page))).toEqual({
+    expect(await notificationsOf(await accountOf(email))).toEqual({
       reminders: true,
       timezone: 'America/New_York',
     });
@@ -914,7 +801,10 @@ maybe('the web app in Chromium', () => {
     await admin.getByRole('heading', { name: 'Flag queue' }).waitFor();
     await admin.getByRole('link', { name: 'Outbox', exact: true }).click();
     await admin.getByRole('heading', { name: 'Outbox', exact: true }).waitFor();
-    const confirmation = admin.locator('.outbox-message', { hasText: client.email });
+    const confirmation = admin.locator('.outbox-message', {
+      hasText: client.email,
+      has: admin.getByRole('heading', { name: 'Booking confirmation' }),
+    });
     await confirmation.getByRole('heading', { name: 'Booking confirmation' }).waitFor();
     await confirmation.getByText(/^Booked: .+ with Otto Outbox, /).waitFor();
     const sentAt = sent.find((row) => row.recipient_email === client.email)!.sent_at;

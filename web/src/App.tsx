@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { answer, client, onUnauthorized, token, type Schemas } from './api/client';
+import {
+  answer,
+  client,
+  onSessionExpired,
+  refreshSession,
+  token,
+  type Schemas,
+} from './api/client';
 
 type User = Schemas['UserResponse'];
 import { Loading } from './components/Notices';
@@ -12,9 +19,11 @@ import { AdminFlags } from './screens/AdminFlags';
 import { AdminOfferings } from './screens/AdminOfferings';
 import { AdminOutbox } from './screens/AdminOutbox';
 import { BookSlot } from './screens/BookSlot';
+import { ForgotPassword } from './screens/ForgotPassword';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
 import { MyBookings } from './screens/MyBookings';
+import { ResetPassword } from './screens/ResetPassword';
 import { Settings } from './screens/Settings';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
@@ -22,9 +31,14 @@ import { TherapistAgenda } from './screens/TherapistAgenda';
 import { TherapistHours } from './screens/TherapistHours';
 import { TherapistProfile } from './screens/TherapistProfile';
 import { TimeOff } from './screens/TimeOff';
+import { VerifyEmail } from './screens/VerifyEmail';
 
 type SessionState =
-  { status: 'loading' } | { status: 'signed-out' } | { status: 'signed-in'; user: User };
+  | { status: 'loading' }
+  | { status: 'signed-out' }
+  /** The session ended while in use: sign in again, and stay on the same screen. */
+  | { status: 'expired' }
+  | { status: 'signed-in'; user: User };
 
 const HOME: Record<User['role'], string> = {
   client: href('intake'),
@@ -49,6 +63,7 @@ function navItems(user: User): [string, string][] {
         ['therapist/hours', 'Hours'],
         ['therapist/time-off', 'Time off'],
         ['therapist/profile', 'Profile'],
+        ['settings', 'Account'],
       ];
     case 'admin':
       return [
@@ -57,6 +72,7 @@ function navItems(user: User): [string, string][] {
         ['admin/offerings', 'Offerings'],
         ['admin/outbox', 'Outbox'],
         ['admin/audit', 'Audit log'],
+        ['settings', 'Account'],
       ];
   }
 }
@@ -72,9 +88,8 @@ const weekOf = (route: Route) => Number.parseInt(route.params.get('week') ?? '0'
 function screen(route: Route, user: User): ReactNode {
   const [first, second, third] = route.segments;
   const path = route.segments.join('/');
+  if (path === 'settings') return <Settings />;
   if (user.role === 'client') {
-    // Reminders and the zone session emails use are the client's: a therapist's come from the profile.
-    if (path === 'settings') return <Settings />;
     if (path === 'intake') return <IntakeForm />;
     if (first === 'intake' && second && !third) return <IntakeResult intakeId={second} />;
     if (first === 'book' && second && !third) {
@@ -109,54 +124,61 @@ function screen(route: Route, user: User): ReactNode {
   return <Redirect to={HOME[user.role]} />;
 }
 
+/** Screens for anyone, signed in or not: they come from links in emails. */
+function linkScreen(route: Route, onVerified: () => void): ReactNode {
+  const path = route.segments.join('/');
+  const linkToken = route.params.get('token') ?? '';
+  if (path === 'forgot-password') return <ForgotPassword />;
+  if (path === 'reset-password') return <ResetPassword token={linkToken} />;
+  if (path === 'verify-email') return <VerifyEmail token={linkToken} onVerified={onVerified} />;
+  return null;
+}
+
 export function App() {
   const route = useHashRoute();
-  const [state, setState] = useState<SessionState>(() =>
-    token.get() ? { status: 'loading' } : { status: 'signed-out' },
-  );
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
   const main = useRef<HTMLElement>(null);
 
-  /** Who the token belongs to decides the home screen. */
-  const loadUser = useCallback(async (goHome: boolean) => {
-    try {
-      const user = await answer(client.GET('/api/v1/me'));
-      setState({ status: 'signed-in', user });
-      if (goHome) navigate(HOME[user.role]);
-    } catch {
-      token.clear();
-      setState({ status: 'signed-out' });
-    }
+  const signedIn = useCallback((auth: Schemas['AuthResponse'], goHome: boolean) => {
+    token.set(auth);
+    setState({ status: 'signed-in', user: auth.user });
+    if (goHome) navigate(HOME[auth.user.role]);
   }, []);
 
+  // A reload keeps no token: the refresh cookie brings the session back, silently.
   useEffect(() => {
-    onUnauthorized(() => {
-      token.clear();
-      setState({ status: 'signed-out' });
-    });
-    if (token.get()) void loadUser(false);
-  }, [loadUser]);
+    onSessionExpired(() => setState({ status: 'expired' }));
+    void refreshSession().then((auth) =>
+      auth ? signedIn(auth, false) : setState({ status: 'signed-out' }),
+    );
+  }, [signedIn]);
 
-  const signedIn = useCallback(
-    (auth: Schemas['AuthResponse']) => {
-      token.set(auth.accessToken);
-      void loadUser(true);
-    },
-    [loadUser],
-  );
+  /** The account as it is now (after the address was confirmed, the name changed). */
+  const reloadUser = useCallback(async () => {
+    const user = await answer(client.GET('/api/v1/me')).catch(() => null);
+    if (user) setState({ status: 'signed-in', user });
+  }, []);
 
   const session = useMemo<Session | null>(
     () =>
       state.status === 'signed-in'
         ? {
             user: state.user,
+            reload: () => void reloadUser(),
             signOut: () => {
+              void client.POST('/api/v1/auth/logout', { body: {} }).finally(() => {
+                token.clear();
+                setState({ status: 'signed-out' });
+                navigate(href('signin'));
+              });
+            },
+            signedOut: () => {
               token.clear();
               setState({ status: 'signed-out' });
-              navigate(href('signin'));
             },
           }
         : null,
-    [state],
+    [state, reloadUser],
   );
 
   // A new screen: move focus to it, so keyboard and screen-reader users start at its top.
@@ -171,11 +193,21 @@ export function App() {
     window.scrollTo(0, 0);
   }, [path]);
 
+  // After signing in again, an expired session resumes where it was; a new one starts at home.
+  const resume = state.status === 'expired';
+  const onSignedIn = (auth: Schemas['AuthResponse']) => signedIn(auth, !resume);
+  // Screens reached from an email's link are for anyone: the link's token is all they need.
+  const linked = linkScreen(route, reloadUser);
   let content: ReactNode;
-  if (state.status === 'loading') content = <Loading what="your account" />;
+  if (linked) content = linked;
+  else if (state.status === 'loading') content = <Loading what="your account" />;
   else if (!session)
     content =
-      path === 'signup' ? <SignUp onSignedIn={signedIn} /> : <SignIn onSignedIn={signedIn} />;
+      path === 'signup' ? (
+        <SignUp onSignedIn={onSignedIn} />
+      ) : (
+        <SignIn onSignedIn={onSignedIn} expired={resume} />
+      );
   else content = screen(route, session.user);
 
   return (

@@ -84,6 +84,23 @@ export const PROBLEMS: Record<string, ProblemText> = {
     title: 'Wrong email or password',
     sentence: 'Check your email address and password, then try again.',
   },
+  PASSWORD_INCORRECT: {
+    title: 'That password is not right',
+    sentence: 'Enter the password you sign in with, then try again.',
+  },
+  RESET_TOKEN_INVALID: {
+    title: 'This link no longer works',
+    sentence:
+      'A reset link works once, for one hour, and only the newest one counts. Ask for a new link.',
+  },
+  VERIFICATION_TOKEN_INVALID: {
+    title: 'This link no longer works',
+    sentence: 'It may be too old. Ask for a new confirmation link from your account settings.',
+  },
+  LAST_ADMIN: {
+    title: 'You are the only administrator',
+    sentence: 'Ask for another administrator to be set up before you delete your account.',
+  },
   OFFERING_NOT_FOUND: {
     title: 'This session is no longer offered',
     sentence: 'It has been taken off the menu. Please choose another session.',
@@ -217,7 +234,10 @@ const ANSWER = 'Please answer this question.';
 /** By field path with list positions left out (`weekly[2].start` → `weekly.start`). */
 const FIELDS: Record<string, string> = {
   email: 'Enter your email address, like name@example.com.',
-  password: 'Use 10 to 128 characters for your password.',
+  password: 'Use 10 to 128 characters, and not a common password like “password123”.',
+  newPassword: 'Use 10 to 128 characters, and not a common password like “password123”.',
+  currentPassword: 'Enter the password you sign in with now.',
+  token: 'This link is not complete. Open it again from the email.',
   name: 'Enter a name of up to 100 characters.',
   technique: 'Choose a technique from the list.',
   durationMinutes: 'The length must be a multiple of 15 minutes, from 15 to 240.',
@@ -315,6 +335,9 @@ export const OUTBOX_KINDS: Record<OutboxMessage['kind'], string> = {
   'certification.verified': 'Certification verified',
   'certification.rejected': 'Certification not accepted',
   'certification.revoked': 'Certification withdrawn',
+  'account.email-verification': 'Address confirmation link',
+  'account.password-reset': 'Password reset link',
+  'account.password-changed': 'Password changed notice',
 };
 
 /** Where an outgoing email stands, in a few words. */
@@ -327,7 +350,7 @@ export function outboxState(message: OutboxMessage): string {
     case 'failed':
       return `Could not be delivered after ${message.attempts} ${message.attempts === 1 ? 'attempt' : 'attempts'}`;
     case 'superseded':
-      return 'Not sent: the booking was cancelled first';
+      return 'Not sent: the booking changed, or the account was deleted, first';
   }
 }
 

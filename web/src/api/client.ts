@@ -1,13 +1,12 @@
 /**
  * The one way the app talks to the API: same-origin, JSON, typed by the generated schema, the
- * bearer token from localStorage, and RFC 9457 problem details turned into `ApiError`s.
+ * access token kept in memory only (the refresh token lives in an HttpOnly cookie no script can
+ * read), and RFC 9457 problem details turned into `ApiError`s.
  */
 
 import createClient, { type Middleware } from 'openapi-fetch';
 import { fieldSentence } from '../messages';
 import type { components, paths } from './schema';
-
-const TOKEN_KEY = 'unknot.token';
 
 /** A refused field of a problem answer; the API always sends both parts. */
 export type FieldError = Required<NonNullable<Schemas['Problem']['errors']>[number]>;
@@ -37,16 +36,44 @@ export class ApiError extends Error {
   }
 }
 
+type Auth = Schemas['AuthResponse'];
+
+/** The access token: in this page's memory only, gone on reload (a refresh brings it back). */
+let accessToken: string | null = null;
+/** When to trade it for a new one: a minute before it expires. */
+let renewAt = 0;
 export const token = {
-  get: (): string | null => localStorage.getItem(TOKEN_KEY),
-  set: (value: string) => localStorage.setItem(TOKEN_KEY, value),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
+  get: (): string | null => accessToken,
+  set: (auth: Pick<Auth, 'accessToken' | 'expiresIn'>) => {
+    accessToken = auth.accessToken;
+    renewAt = Date.now() + Math.max(auth.expiresIn - 60, 0) * 1000;
+  },
+  clear: () => (accessToken = null),
 };
 
-let unauthorized: () => void = () => undefined;
-/** Called when the API refuses the stored token (expired or revoked): the session ends. */
-export function onUnauthorized(handler: () => void): void {
-  unauthorized = handler;
+let expired: () => void = () => undefined;
+/** Called when the session has ended (logged out elsewhere, password changed, too long idle). */
+export function onSessionExpired(handler: () => void): void {
+  expired = handler;
+}
+
+let refreshing: Promise<Auth | null> | null = null;
+
+/**
+ * Trades the refresh cookie for a new pair; null when the session has ended. A refresh token
+ * works once, so tabs take turns (a Web Lock): the second tab sends the cookie the first one got.
+ */
+export function refreshSession(): Promise<Auth | null> {
+  const refresh = async () => {
+    const { data, response } = await client.POST('/api/v1/auth/refresh', { body: {} });
+    if (!response.ok || !data) return null;
+    token.set(data);
+    return data;
+  };
+  refreshing ??= (
+    navigator.locks ? navigator.locks.request('unknot-refresh', refresh) : refresh()
+  ).finally(() => (refreshing = null));
+  return refreshing;
 }
 
 function toApiError(status: number, body: unknown): ApiError {
@@ -62,15 +89,27 @@ function toApiError(status: number, body: unknown): ApiError {
   );
 }
 
-/** Every call carries the stored token; a refused token ends the session; no reply is an ApiError. */
+/** The routes that start or end a session: they carry no access token and answer their own 401. */
+const isAuthRoute = (request: Request) =>
+  /\/api\/v1\/auth\/(login|register|refresh|logout)$/.test(new URL(request.url).pathname);
+
+/**
+ * Every call carries the access token, renewed before it expires (it lives 15 minutes), so a
+ * refused token means the session has ended: the app then asks the person to sign in again.
+ */
 const session: Middleware = {
-  onRequest({ request }) {
-    const bearer = token.get();
-    if (bearer) request.headers.set('authorization', `Bearer ${bearer}`);
+  async onRequest({ request }) {
+    if (isAuthRoute(request) || request.headers.has('authorization')) return request;
+    if (accessToken && Date.now() >= renewAt) await refreshSession();
+    if (accessToken) request.headers.set('authorization', `Bearer ${accessToken}`);
     return request;
   },
   onResponse({ request, response }) {
-    if (response.status === 401 && request.headers.has('authorization')) unauthorized();
+    if (response.status === 401 && !isAuthRoute(request) && request.headers.has('authorization')) {
+      token.clear();
+      expired();
+    }
+    return response;
   },
   onError() {
     return new ApiError(

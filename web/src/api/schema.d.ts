@@ -63,7 +63,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create an account */
+        /** Create an account (a confirmation link is emailed) */
         post: operations["AuthController_register"];
         delete?: never;
         options?: never;
@@ -88,6 +88,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Trade a refresh token (body or cookie) for a new pair; a used one ends its session */
+        post: operations["AuthController_refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: the session ends on every instance */
+        post: operations["AuthController_logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change my password (my other sessions end) */
+        post: operations["AuthController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a one-hour reset link, if an account has this address */
+        post: operations["AuthController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with a reset link (every session ends) */
+        post: operations["AuthController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm my address with the emailed link */
+        post: operations["AuthController_verifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/verify-email/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Email a new confirmation link (none once confirmed) */
+        post: operations["AuthController_resendVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -96,269 +215,26 @@ export interface paths {
             cookie?: never;
         };
         /** Read my account */
-        get: operations["AuthController_me"];
+        get: operations["AccountsController_me"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Erase my account (password required): every session ends */
+        delete: operations["AccountsController_erase"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change my name */
+        patch: operations["AccountsController_update"];
         trace?: never;
     };
-    "/api/v1/techniques": {
+    "/api/v1/me/export": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** List the massage techniques */
-        get: operations["TechniquesController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/offerings": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List the menu of offerings */
-        get: operations["OfferingsController_list"];
-        put?: never;
-        /** Add an offering to the menu */
-        post: operations["OfferingsController_create"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/offerings/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read an offering */
-        get: operations["OfferingsController_get"];
-        put?: never;
-        post?: never;
-        /** Delete an offering (archived when it has bookings) */
-        delete: operations["OfferingsController_remove"];
-        options?: never;
-        head?: never;
-        /** Change an offering */
-        patch: operations["OfferingsController_update"];
-        trace?: never;
-    };
-    "/api/v1/therapists/me": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read my therapist profile */
-        get: operations["TherapistsController_ownProfile"];
-        /** Create or replace my therapist profile */
-        put: operations["TherapistsController_upsertProfile"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/therapists/me/certifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List my certifications */
-        get: operations["TherapistsController_listCertifications"];
-        put?: never;
-        /** File a certification for review */
-        post: operations["TherapistsController_addCertification"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/therapists": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List bookable therapists */
-        get: operations["TherapistsController_list"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/therapists/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read a therapist’s public profile */
-        get: operations["TherapistsController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/therapists/me/availability": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read my weekly hours */
-        get: operations["SchedulesController_getAvailability"];
-        /** Replace my weekly hours */
-        put: operations["SchedulesController_setAvailability"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/therapists/me/time-off": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List my time off */
-        get: operations["SchedulesController_listTimeOff"];
-        put?: never;
-        /** Add time off */
-        post: operations["SchedulesController_addTimeOff"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/therapists/me/time-off/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Remove time off */
-        delete: operations["SchedulesController_removeTimeOff"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/certifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List certifications to review */
-        get: operations["AdminController_listCertifications"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/certifications/{id}/verify": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Verify a certification */
-        post: operations["AdminController_verify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/certifications/{id}/reject": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reject a certification */
-        post: operations["AdminController_reject"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/certifications/{id}/revoke": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Revoke a certification */
-        post: operations["AdminController_revoke"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/admin/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Read the audit log, newest first */
-        get: operations["AdminController_auditLog"];
+        /** Download every record about me, as JSON */
+        get: operations["AccountsController_export"];
         put?: never;
         post?: never;
         delete?: never;
@@ -446,6 +322,268 @@ export interface paths {
         put?: never;
         /** Approve or reject an intake flag */
         post: operations["IntakeController_resolve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/me/availability": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read my weekly hours */
+        get: operations["SchedulesController_getAvailability"];
+        /** Replace my weekly hours */
+        put: operations["SchedulesController_setAvailability"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/me/time-off": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my time off */
+        get: operations["SchedulesController_listTimeOff"];
+        put?: never;
+        /** Add time off */
+        post: operations["SchedulesController_addTimeOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/me/time-off/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove time off */
+        delete: operations["SchedulesController_removeTimeOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read my therapist profile */
+        get: operations["TherapistsController_ownProfile"];
+        /** Create or replace my therapist profile */
+        put: operations["TherapistsController_upsertProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/me/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my certifications */
+        get: operations["TherapistsController_listCertifications"];
+        put?: never;
+        /** File a certification for review */
+        post: operations["TherapistsController_addCertification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List bookable therapists */
+        get: operations["TherapistsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a therapist’s public profile */
+        get: operations["TherapistsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/techniques": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the massage techniques */
+        get: operations["TechniquesController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the menu of offerings */
+        get: operations["OfferingsController_list"];
+        put?: never;
+        /** Add an offering to the menu */
+        post: operations["OfferingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/offerings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read an offering */
+        get: operations["OfferingsController_get"];
+        put?: never;
+        post?: never;
+        /** Delete an offering (archived when it has bookings) */
+        delete: operations["OfferingsController_remove"];
+        options?: never;
+        head?: never;
+        /** Change an offering */
+        patch: operations["OfferingsController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/certifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List certifications to review */
+        get: operations["AdminController_listCertifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certifications/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify a certification */
+        post: operations["AdminController_verify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certifications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a certification */
+        post: operations["AdminController_reject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certifications/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certification */
+        post: operations["AdminController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read the audit log, newest first */
+        get: operations["AdminController_auditLog"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -648,7 +786,7 @@ export interface components {
              */
             id: string;
             /** @enum {string} */
-            kind: "booking.confirmed" | "booking.cancelled" | "booking.completed" | "booking.reminder" | "intake-flag.decided" | "certification.verified" | "certification.rejected" | "certification.revoked";
+            kind: "booking.confirmed" | "booking.cancelled" | "booking.completed" | "booking.reminder" | "intake-flag.decided" | "certification.verified" | "certification.rejected" | "certification.revoked" | "account.email-verification" | "account.password-reset" | "account.password-changed";
             /** @description The recipient’s email address */
             recipient: string;
             subject: string;
@@ -687,6 +825,8 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "client" | "therapist" | "admin";
+            /** @description The user opened the confirmation link sent to this address */
+            emailVerified: boolean;
         };
         AuthResponse: {
             user: components["schemas"]["UserResponse"];
@@ -696,6 +836,8 @@ export interface components {
             tokenType: string;
             /** @description Seconds until the access token expires */
             expiresIn: number;
+            /** @description Trade it once at POST /auth/refresh for a new pair; also set as an HttpOnly cookie on /api/v1/auth */
+            refreshToken: string;
         };
         LoginDto: {
             /** @example ana@example.com */
@@ -703,289 +845,103 @@ export interface components {
             /** @example correct horse battery */
             password: string;
         };
-        TechniqueResponse: {
-            /** @enum {string} */
-            slug: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+        RefreshDto: {
+            /** @description The refresh token; browsers send the HttpOnly cookie instead */
+            refreshToken?: string;
+        };
+        ChangePasswordDto: {
+            /** @example correct horse battery */
+            currentPassword: string;
+            /** @example another long passphrase */
+            newPassword: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example ana@example.com */
+            email: string;
+        };
+        PasswordResetConfirmDto: {
+            /** @description The token from the link in the email */
+            token: string;
+            /** @example another long passphrase */
+            newPassword: string;
+        };
+        VerifyEmailDto: {
+            /** @description The token from the link in the email */
+            token: string;
+        };
+        UpdateAccountDto: {
+            /** @example Ana Lima */
             name: string;
-            description: string;
-            /** @enum {string} */
-            intensity: "gentle" | "moderate" | "firm";
-            goodFor: string[];
-            cautions: string[];
         };
-        OfferingResponse: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            technique: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            name: string;
-            durationMinutes: number;
-            priceCents: number;
-            bufferMinutes: number;
-        };
-        OfferingPage: {
-            items: components["schemas"]["OfferingResponse"][];
-            nextCursor: string | null;
-        };
-        CreateOfferingDto: {
-            /** @enum {string} */
-            technique: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            /** @example Upper-back trigger point, 60 min */
-            name: string;
-            /** @example 60 */
-            durationMinutes: number;
-            /**
-             * @description Integer cents
-             * @example 8500
-             */
-            priceCents: number;
-            /**
-             * @description Clean-up minutes after each session
-             * @example 15
-             */
-            bufferMinutes: number;
-        };
-        UpdateOfferingDto: {
-            /** @enum {string} */
-            technique?: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            /** @example Upper-back trigger point, 60 min */
-            name?: string;
-            /** @example 60 */
-            durationMinutes?: number;
-            /**
-             * @description Integer cents
-             * @example 8500
-             */
-            priceCents?: number;
-            /**
-             * @description Clean-up minutes after each session
-             * @example 15
-             */
-            bufferMinutes?: number;
-        };
-        CertificationResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            therapistId: string;
-            /** @enum {string} */
-            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            issuer: string;
-            number: string;
-            /** Format: date */
-            expiresOn: string;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected" | "revoked";
-            /** @description Verified by an admin and not revoked (whether or not it has expired since) */
-            verified: boolean;
-            /** @description Past its expiry date: it counts for nothing */
-            expired: boolean;
+        AccountExport: {
             /** Format: date-time */
-            decidedAt: string | null;
-            decisionNote: string | null;
+            exportedAt: string;
+            account: components["schemas"]["UserResponse"];
             /** Format: date-time */
-            revokedAt: string | null;
-            revocationReason: string | null;
-        };
-        TherapistProfileResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            bio: string;
-            yearsExperience: number;
-            timezone: string;
-            techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
-            /** @description Has a verified, unexpired massage-license */
-            bookable: boolean;
-            certifications: components["schemas"]["CertificationResponse"][];
-        };
-        UpsertTherapistProfileDto: {
-            /** @example Ten years of sports and prenatal massage. */
-            bio: string;
-            /** @example 8 */
-            yearsExperience: number;
-            /**
-             * @description IANA time zone
-             * @example Europe/Lisbon
-             */
-            timezone: string;
-            techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
-        };
-        CreateCertificationDto: {
-            /** @enum {string} */
-            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            /** @example State Board of Massage Therapy */
-            issuer: string;
-            /** @example MT-123456 */
-            number: string;
-            /**
-             * Format: date
-             * @example 2027-06-30
-             */
-            expiresOn: string;
-        };
-        PublicCertificationResponse: {
-            /** @enum {string} */
-            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            issuer: string;
-            /** Format: date */
-            expiresOn: string;
-        };
-        PublicTherapistResponse: {
-            /** Format: uuid */
-            id: string;
-            name: string;
-            bio: string;
-            yearsExperience: number;
-            timezone: string;
-            /** @description Techniques it may be booked for */
-            techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
-            certifications: components["schemas"]["PublicCertificationResponse"][];
-        };
-        PublicTherapistPage: {
-            items: components["schemas"]["PublicTherapistResponse"][];
-            nextCursor: string | null;
-        };
-        WeeklyWindowDto: {
-            /** @description ISO weekday: Monday = 1 … Sunday = 7 */
-            weekday: number;
-            /**
-             * @description Local time HH:mm on a 15-minute grid
-             * @example 09:00
-             */
-            start: string;
-            /**
-             * @description Local time HH:mm (24:00 = midnight)
-             * @example 17:00
-             */
-            end: string;
-        };
-        WeeklyHoursResponse: {
-            /** @description The profile’s IANA time zone, which the hours are in */
-            timezone: string;
-            weekly: components["schemas"]["WeeklyWindowDto"][];
-        };
-        SetAvailabilityDto: {
-            weekly: components["schemas"]["WeeklyWindowDto"][];
-        };
-        BookingConflictResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            clientName: string;
-        };
-        AvailabilityResponse: {
-            /** @description The profile’s IANA time zone, which the hours are in */
-            timezone: string;
-            weekly: components["schemas"]["WeeklyWindowDto"][];
-            /** @description Upcoming confirmed bookings that the hours no longer cover (they are kept; act on them) */
-            bookingsOutsideHours: components["schemas"]["BookingConflictResponse"][];
-        };
-        CreateTimeOffDto: {
-            /**
-             * Format: date-time
-             * @example 2026-12-24T00:00:00Z
-             */
-            startsAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-12-27T00:00:00Z
-             */
-            endsAt: string;
-            /** @example Holidays */
-            reason?: string;
-        };
-        CreatedTimeOffResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            reason?: string | null;
-            /** @description Confirmed bookings inside the time off (they are kept; act on them) */
-            conflictingBookings: components["schemas"]["BookingConflictResponse"][];
-        };
-        TimeOffResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            startsAt: string;
-            /** Format: date-time */
-            endsAt: string;
-            reason?: string | null;
-        };
-        AdminCertificationResponse: {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            therapistId: string;
-            /** @enum {string} */
-            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            issuer: string;
-            number: string;
-            /** Format: date */
-            expiresOn: string;
-            /** @enum {string} */
-            status: "pending" | "verified" | "rejected" | "revoked";
-            /** @description Verified by an admin and not revoked (whether or not it has expired since) */
-            verified: boolean;
-            /** @description Past its expiry date: it counts for nothing */
-            expired: boolean;
-            /** Format: date-time */
-            decidedAt: string | null;
-            decisionNote: string | null;
-            /** Format: date-time */
-            revokedAt: string | null;
-            revocationReason: string | null;
-            therapistName: string;
-            therapistEmail: string;
-        };
-        CertificationPage: {
-            items: components["schemas"]["AdminCertificationResponse"][];
-            nextCursor: string | null;
-        };
-        DecideCertificationDto: {
-            /** @example Checked against the state registry. */
-            note?: string;
-        };
-        RejectCertificationDto: {
-            /** @example The licence number does not match the registry. */
-            note: string;
-        };
-        RevokeCertificationDto: {
-            /** @example The licensing board suspended this licence on 2026-11-30. */
-            reason: string;
-        };
-        AuditEntryResponse: {
-            /**
-             * @description Increasing with time (a bigint, as a string)
-             * @example 42
-             */
-            id: string;
-            /**
-             * Format: uuid
-             * @description The admin who acted
-             */
-            actorId: string;
-            /** @example certification.verify */
-            action: string;
-            /** @example certification */
-            subjectType: string;
-            subjectId: string;
-            /** @description What the action concerned, such as a decision and its note */
-            details: {
+            accountCreatedAt: string;
+            /** @description Sign-ins, with when each refresh token was used */
+            sessions: {
                 [key: string]: unknown;
-            };
-            /** Format: date-time */
-            createdAt: string;
+            }[];
+            /** @description Links emailed to confirm the address or reset the password (never the secret) */
+            emailedLinks: {
+                [key: string]: unknown;
+            }[];
+            /** @description Failed sign-ins with this address */
+            failedLogins: {
+                [key: string]: unknown;
+            }[];
+            /** @description Reminder and time zone choices */
+            notificationPreferences: {
+                [key: string]: unknown;
+            }[];
+            /** @description Emails sent to this account */
+            messages: {
+                [key: string]: unknown;
+            }[];
+            /** @description Check-ins (intakes) with their answers, suggestions and flags */
+            intakes: {
+                [key: string]: unknown;
+            }[];
+            /** @description Sessions booked, as client or therapist */
+            bookings: {
+                [key: string]: unknown;
+            }[];
+            /** @description The therapist profile */
+            therapistProfile: {
+                [key: string]: unknown;
+            }[];
+            /** @description Techniques on the therapist profile */
+            therapistTechniques: {
+                [key: string]: unknown;
+            }[];
+            /** @description Certifications filed */
+            certifications: {
+                [key: string]: unknown;
+            }[];
+            /** @description Weekly hours */
+            weeklyHours: {
+                [key: string]: unknown;
+            }[];
+            /** @description Time off */
+            timeOff: {
+                [key: string]: unknown;
+            }[];
+            /** @description Answers kept for retried requests (24 hours) */
+            idempotencyKeys: {
+                [key: string]: unknown;
+            }[];
+            /** @description Audit log entries by this account, or about it and its check-ins */
+            auditLog: {
+                [key: string]: unknown;
+            }[];
         };
-        AuditEntryPage: {
-            items: components["schemas"]["AuditEntryResponse"][];
-            nextCursor: string | null;
+        EraseAccountDto: {
+            /**
+             * @description The account password, to confirm
+             * @example correct horse battery
+             */
+            password: string;
         };
         RedFlagsDto: {
             /** @description Pain in the chest */
@@ -1164,6 +1120,290 @@ export interface components {
             /** @example Spoke with the client’s OB-GYN: no current clot; gentle prenatal massage is fine. */
             note: string;
         };
+        WeeklyWindowDto: {
+            /** @description ISO weekday: Monday = 1 … Sunday = 7 */
+            weekday: number;
+            /**
+             * @description Local time HH:mm on a 15-minute grid
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description Local time HH:mm (24:00 = midnight)
+             * @example 17:00
+             */
+            end: string;
+        };
+        WeeklyHoursResponse: {
+            /** @description The profile’s IANA time zone, which the hours are in */
+            timezone: string;
+            weekly: components["schemas"]["WeeklyWindowDto"][];
+        };
+        SetAvailabilityDto: {
+            weekly: components["schemas"]["WeeklyWindowDto"][];
+        };
+        BookingConflictResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            clientName: string;
+        };
+        AvailabilityResponse: {
+            /** @description The profile’s IANA time zone, which the hours are in */
+            timezone: string;
+            weekly: components["schemas"]["WeeklyWindowDto"][];
+            /** @description Upcoming confirmed bookings that the hours no longer cover (they are kept; act on them) */
+            bookingsOutsideHours: components["schemas"]["BookingConflictResponse"][];
+        };
+        CreateTimeOffDto: {
+            /**
+             * Format: date-time
+             * @example 2026-12-24T00:00:00Z
+             */
+            startsAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-12-27T00:00:00Z
+             */
+            endsAt: string;
+            /** @example Holidays */
+            reason?: string;
+        };
+        CreatedTimeOffResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            reason?: string | null;
+            /** @description Confirmed bookings inside the time off (they are kept; act on them) */
+            conflictingBookings: components["schemas"]["BookingConflictResponse"][];
+        };
+        TimeOffResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            reason?: string | null;
+        };
+        CertificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            therapistId: string;
+            /** @enum {string} */
+            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            issuer: string;
+            number: string;
+            /** Format: date */
+            expiresOn: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected" | "revoked";
+            /** @description Verified by an admin and not revoked (whether or not it has expired since) */
+            verified: boolean;
+            /** @description Past its expiry date: it counts for nothing */
+            expired: boolean;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+        };
+        TherapistProfileResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            bio: string;
+            yearsExperience: number;
+            timezone: string;
+            techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
+            /** @description Has a verified, unexpired massage-license */
+            bookable: boolean;
+            certifications: components["schemas"]["CertificationResponse"][];
+        };
+        UpsertTherapistProfileDto: {
+            /** @example Ten years of sports and prenatal massage. */
+            bio: string;
+            /** @example 8 */
+            yearsExperience: number;
+            /**
+             * @description IANA time zone
+             * @example Europe/Lisbon
+             */
+            timezone: string;
+            techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
+        };
+        CreateCertificationDto: {
+            /** @enum {string} */
+            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            /** @example State Board of Massage Therapy */
+            issuer: string;
+            /** @example MT-123456 */
+            number: string;
+            /**
+             * Format: date
+             * @example 2027-06-30
+             */
+            expiresOn: string;
+        };
+        PublicCertificationResponse: {
+            /** @enum {string} */
+            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            issuer: string;
+            /** Format: date */
+            expiresOn: string;
+        };
+        PublicTherapistResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            bio: string;
+            yearsExperience: number;
+            timezone: string;
+            /** @description Techniques it may be booked for */
+            techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
+            certifications: components["schemas"]["PublicCertificationResponse"][];
+        };
+        PublicTherapistPage: {
+            items: components["schemas"]["PublicTherapistResponse"][];
+            nextCursor: string | null;
+        };
+        TechniqueResponse: {
+            /** @enum {string} */
+            slug: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            name: string;
+            description: string;
+            /** @enum {string} */
+            intensity: "gentle" | "moderate" | "firm";
+            goodFor: string[];
+            cautions: string[];
+        };
+        OfferingResponse: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            technique: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            name: string;
+            durationMinutes: number;
+            priceCents: number;
+            bufferMinutes: number;
+        };
+        OfferingPage: {
+            items: components["schemas"]["OfferingResponse"][];
+            nextCursor: string | null;
+        };
+        CreateOfferingDto: {
+            /** @enum {string} */
+            technique: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            /** @example Upper-back trigger point, 60 min */
+            name: string;
+            /** @example 60 */
+            durationMinutes: number;
+            /**
+             * @description Integer cents
+             * @example 8500
+             */
+            priceCents: number;
+            /**
+             * @description Clean-up minutes after each session
+             * @example 15
+             */
+            bufferMinutes: number;
+        };
+        UpdateOfferingDto: {
+            /** @enum {string} */
+            technique?: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            /** @example Upper-back trigger point, 60 min */
+            name?: string;
+            /** @example 60 */
+            durationMinutes?: number;
+            /**
+             * @description Integer cents
+             * @example 8500
+             */
+            priceCents?: number;
+            /**
+             * @description Clean-up minutes after each session
+             * @example 15
+             */
+            bufferMinutes?: number;
+        };
+        AdminCertificationResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            therapistId: string;
+            /** @enum {string} */
+            kind: "massage-license" | "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
+            issuer: string;
+            number: string;
+            /** Format: date */
+            expiresOn: string;
+            /** @enum {string} */
+            status: "pending" | "verified" | "rejected" | "revoked";
+            /** @description Verified by an admin and not revoked (whether or not it has expired since) */
+            verified: boolean;
+            /** @description Past its expiry date: it counts for nothing */
+            expired: boolean;
+            /** Format: date-time */
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+            revocationReason: string | null;
+            therapistName: string;
+            therapistEmail: string;
+        };
+        CertificationPage: {
+            items: components["schemas"]["AdminCertificationResponse"][];
+            nextCursor: string | null;
+        };
+        DecideCertificationDto: {
+            /** @example Checked against the state registry. */
+            note?: string;
+        };
+        RejectCertificationDto: {
+            /** @example The licence number does not match the registry. */
+            note: string;
+        };
+        RevokeCertificationDto: {
+            /** @example The licensing board suspended this licence on 2026-11-30. */
+            reason: string;
+        };
+        AuditEntryResponse: {
+            /**
+             * @description Increasing with time (a bigint, as a string)
+             * @example 42
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The admin who acted
+             */
+            actorId: string;
+            /** @example certification.verify */
+            action: string;
+            /** @example certification */
+            subjectType: string;
+            subjectId: string;
+            /** @description What the action concerned, such as a decision and its note */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntryResponse"][];
+            nextCursor: string | null;
+        };
         SlotResponse: {
             /** Format: date-time */
             startsAt: string;
@@ -1296,7 +1536,7 @@ export interface components {
              * @example SLOT_TAKEN
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED";
             errors?: {
                 field: string;
                 message: string;
@@ -1805,7 +2045,491 @@ export interface operations {
             };
         };
     };
-    AuthController_me: {
+    AuthController_refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshDto"];
+            };
+        };
+        responses: {
+            /** @description Signed out (also when nothing was signed in) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted, whether or not an account has this address */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description The new password is set */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            /** @description The address is confirmed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AuthController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A link is on its way unless the address is confirmed */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    AccountsController_me: {
         parameters: {
             query?: never;
             header?: never;
@@ -1860,64 +2584,25 @@ export interface operations {
             };
         };
     };
-    TechniquesController_list: {
+    AccountsController_erase: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TechniqueResponse"][];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EraseAccountDto"];
             };
         };
-    };
-    OfferingsController_list: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque cursor from a previous page’s nextCursor */
-                cursor?: string;
-                technique?: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
         responses: {
-            200: {
+            /** @description Erased */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["OfferingPage"];
-                };
+                content?: never;
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
@@ -1928,6 +2613,51 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Rate limited */
             429: {
                 headers: {
@@ -1948,7 +2678,7 @@ export interface operations {
             };
         };
     };
-    OfferingsController_create: {
+    AccountsController_update: {
         parameters: {
             query?: never;
             header?: never;
@@ -1957,16 +2687,16 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateOfferingDto"];
+                "application/json": components["schemas"]["UpdateAccountDto"];
             };
         };
         responses: {
-            201: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingResponse"];
+                    "application/json": components["schemas"]["UserResponse"];
                 };
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
@@ -2034,7 +2764,148 @@ export interface operations {
             };
         };
     };
-    OfferingsController_get: {
+    AccountsController_export: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountExport"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IntakeController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateIntakeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedIntakeResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IntakeController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -2050,11 +2921,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferingResponse"];
+                    "application/json": components["schemas"]["IntakeResponse"];
                 };
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2091,7 +2980,591 @@ export interface operations {
             };
         };
     };
-    OfferingsController_remove: {
+    IntakeController_matches: {
+        parameters: {
+            query?: {
+                limit?: number;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MatchResponse"][];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IntakeController_flags: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page’s nextCursor */
+                cursor?: string;
+                status?: "open" | "approved" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagPage"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IntakeController_resolve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResolveFlagDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FlagResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchedulesController_getAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeeklyHoursResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchedulesController_setAvailability: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAvailabilityDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AvailabilityResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchedulesController_listTimeOff: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimeOffResponse"][];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchedulesController_addTimeOff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTimeOffDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedTimeOffResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SchedulesController_removeTimeOff: {
         parameters: {
             query?: never;
             header?: never;
@@ -2102,7 +3575,6 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Deleted, or archived when it has bookings */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -2138,103 +3610,6 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    OfferingsController_update: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["UpdateOfferingDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OfferingResponse"];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or not yours) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2679,7 +4054,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_getAvailability: {
+    TechniquesController_list: {
         parameters: {
             query?: never;
             header?: never;
@@ -2693,34 +4068,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WeeklyHoursResponse"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
+                    "application/json": components["schemas"]["TechniqueResponse"][];
                 };
             };
             /** @description Rate limited */
@@ -2743,106 +4091,13 @@ export interface operations {
             };
         };
     };
-    SchedulesController_setAvailability: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["SetAvailabilityDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AvailabilityResponse"];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    SchedulesController_listTimeOff: {
+    OfferingsController_list: {
         parameters: {
             query?: {
-                from?: string;
-                to?: string;
+                limit?: number;
+                /** @description Opaque cursor from a previous page’s nextCursor */
+                cursor?: string;
+                technique?: "swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal";
             };
             header?: never;
             path?: never;
@@ -2855,29 +4110,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TimeOffResponse"][];
+                    "application/json": components["schemas"]["OfferingPage"];
                 };
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2905,7 +4142,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_addTimeOff: {
+    OfferingsController_create: {
         parameters: {
             query?: never;
             header?: never;
@@ -2914,7 +4151,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateTimeOffDto"];
+                "application/json": components["schemas"]["CreateOfferingDto"];
             };
         };
         responses: {
@@ -2923,7 +4160,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CreatedTimeOffResponse"];
+                    "application/json": components["schemas"]["OfferingResponse"];
                 };
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
@@ -2946,15 +4183,6 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3000,7 +4228,7 @@ export interface operations {
             };
         };
     };
-    SchedulesController_removeTimeOff: {
+    OfferingsController_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -3011,6 +4239,64 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted, or archived when it has bookings */
             204: {
                 headers: {
                     [name: string]: unknown;
@@ -3046,6 +4332,103 @@ export interface operations {
             };
             /** @description Not found (or not yours) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    OfferingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOfferingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferingResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3501,430 +4884,6 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    IntakeController_create: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CreateIntakeDto"];
-            };
-        };
-        responses: {
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CreatedIntakeResponse"];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    IntakeController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["IntakeResponse"];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or not yours) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    IntakeController_matches: {
-        parameters: {
-            query?: {
-                limit?: number;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["MatchResponse"][];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or not yours) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Refused by a business rule */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    IntakeController_flags: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description Opaque cursor from a previous page’s nextCursor */
-                cursor?: string;
-                status?: "open" | "approved" | "rejected";
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlagPage"];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Rate limited */
-            429: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The database is unavailable; retry later */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    IntakeController_resolve: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["ResolveFlagDto"];
-            };
-        };
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["FlagResponse"];
-                };
-            };
-            /** @description Malformed or invalid input (problem details with `errors` per field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Missing or invalid bearer token */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated, but the role may not use this route */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found (or not yours) */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Conflicts with the current state */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Body too large */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description The body is not JSON */
-            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -3,7 +3,11 @@ import { answer, client, type Schemas } from '../api/client';
 import { Select } from '../components/Field';
 import { ErrorNotice, Loading, Status } from '../components/Notices';
 import { localTimeZone } from '../format';
+import { AccountDetails } from '../components/account/AccountDetails';
+import { ChangePassword } from '../components/account/ChangePassword';
+import { YourData } from '../components/account/YourData';
 import { useAction, useResource } from '../hooks';
+import { useSession } from '../session';
 
 type Preferences = Schemas['NotificationPreferencesResponse'];
 
@@ -16,17 +20,32 @@ function zoneOptions(chosen: string): [string, string][] {
   ]);
 }
 
-/** How Unknot emails a client: reminders, and the time zone their session emails show. */
+/**
+ * The account's settings: name and address, password, (for clients) how we email about
+ * sessions, and the account's data — download it, or erase the account.
+ */
 export function Settings() {
-  const preferences = useResource(() => answer(client.GET('/api/v1/me/notifications')), []);
+  const { user } = useSession();
   return (
     <section>
-      <h1>Settings</h1>
-      <p className="lead">How we email you about your sessions.</p>
-      {preferences.loading && !preferences.data && <Loading what="your settings" />}
+      <h1>{user.role === 'client' ? 'Settings' : 'Your account'}</h1>
+      <AccountDetails />
+      <ChangePassword />
+      {user.role === 'client' && <EmailSettings />}
+      <YourData />
+    </section>
+  );
+}
+
+/** How Unknot emails a client: reminders, and the time zone their session emails show. */
+function EmailSettings() {
+  const preferences = useResource(() => answer(client.GET('/api/v1/me/notifications')), []);
+  return (
+    <>
+      {preferences.loading && !preferences.data && <Loading what="your email settings" />}
       <ErrorNotice error={preferences.error} />
       {preferences.data && <SettingsForm preferences={preferences.data} />}
-    </section>
+    </>
   );
 }
 
@@ -48,7 +67,7 @@ function SettingsForm({ preferences }: { preferences: Preferences }) {
 
   return (
     <form className="card" onSubmit={save} noValidate>
-      <h2>Email</h2>
+      <h2>Emails about your sessions</h2>
       <div className="field">
         <label className="choice">
           <input

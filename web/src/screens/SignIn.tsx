@@ -5,7 +5,14 @@ import { ErrorNotice } from '../components/Notices';
 import { useAction } from '../hooks';
 import { href } from '../router';
 
-export function SignIn({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthResponse']) => void }) {
+export function SignIn({
+  onSignedIn,
+  expired = false,
+}: {
+  onSignedIn: (auth: Schemas['AuthResponse']) => void;
+  /** The session ended while in use: say so; signing in returns to the same screen. */
+  expired?: boolean;
+}) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const action = useAction();
@@ -20,7 +27,14 @@ export function SignIn({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthRespons
   return (
     <section className="auth">
       <h1>Sign in</h1>
-      <p className="lead">Massage for upper-back pain, matched to your answers — safely.</p>
+      {expired ? (
+        <div className="notice notice-warning" role="status">
+          <p className="notice-title">Your session has ended</p>
+          <p>For your safety we signed you out. Sign in again to pick up where you were.</p>
+        </div>
+      ) : (
+        <p className="lead">Massage for upper-back pain, matched to your answers — safely.</p>
+      )}
       <form onSubmit={submit} noValidate className="card">
         <ErrorNotice error={action.error} />
         <Field
@@ -43,6 +57,9 @@ export function SignIn({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthRespons
           {action.busy ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      <p>
+        <a href={href('forgot-password')}>Forgot your password?</a>
+      </p>
       <p>
         New to Unknot? <a href={href('signup')}>Create an account</a>
       </p>

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { answer, client, type Schemas } from '../api/client';
 import { RadioGroup } from '../components/Choices';
 import { Field } from '../components/Field';
+import { PASSWORD_HINT } from '../components/NewPasswordFields';
 import { ErrorNotice } from '../components/Notices';
 import { localTimeZone } from '../format';
 import { useAction } from '../hooks';
@@ -69,7 +70,7 @@ export function SignUp({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthRespons
           label="Password"
           type="password"
           autoComplete="new-password"
-          hint="10 to 128 characters. A short sentence is easy to remember."
+          hint={PASSWORD_HINT}
           value={password}
           onChange={(e) => setPassword(e.target.value)}
           error={action.error?.fieldError('password')}
