@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { hashOf, looksLikeSecretToken, newSecretToken } from '../../common/auth/secret-token.js';
@@ -8,6 +8,7 @@ import {
   type PersonalDataHolder,
 } from '../../common/privacy/personal-data.js';
 import { AppConfig } from '../../config/app-config.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
 import type { SessionEndReason } from './session.entity.js';
 import { sessionEnded } from './sessions.errors.js';
 
@@ -24,12 +25,33 @@ export interface IssuedSession {
  * token works once; each refresh hands out the next one. One presented again after use was
  * copied — by whom cannot be told — so the whole session ends.
  */
+/** The nightly job that deletes sessions over for a month (their refresh tokens go with them). */
+const CLEAN_UP_QUEUE = 'session-clean-up';
+
 @Injectable()
-export class SessionsService implements PersonalDataHolder {
+export class SessionsService implements PersonalDataHolder, OnModuleInit {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
+
+  onModuleInit(): void {
+    this.jobs.handle(CLEAN_UP_QUEUE, () => this.cleanUp(), { cron: '17 3 * * *' });
+  }
+
+  /**
+   * Sessions ended or expired more than 30 days ago: nothing can use them, and a month keeps
+   * them in the person's export for a while after they end.
+   */
+  private async cleanUp(): Promise<void> {
+    await this.dataSource.query(
+      `DELETE FROM sessions
+        WHERE coalesce(revoked_at, expires_at) < now() - interval '30 days'
+           OR (revoked_at IS NULL AND last_refreshed_at < now() - make_interval(days => $1 + 30))`,
+      [this.config.sessions.idleDays],
+    );
+  }
 
   /** A new session for the user, in the caller's transaction when given. */
   async start(userId: string, manager: EntityManager = this.dataSource.manager) {
