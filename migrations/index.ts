@@ -6,6 +6,7 @@ import { CreateIntakes1795494466383 } from './1795494466383-CreateIntakes.js';
 import { GuardTheGate1796154130694 } from './1796154130694-GuardTheGate.js';
 import { AddNotifications1796170267463 } from './1796170267463-AddNotifications.js';
 import { AddSessions1796535483078 } from './1796535483078-AddSessions.js';
+import { AddReschedulingAndWaitlist1796539341582 } from './1796539341582-AddReschedulingAndWaitlist.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   GuardTheGate1796154130694,
   AddNotifications1796170267463,
   AddSessions1796535483078,
+  AddReschedulingAndWaitlist1796539341582,
 ];

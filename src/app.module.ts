@@ -25,6 +25,7 @@ import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
+import { WaitlistModule } from './modules/waitlist/waitlist.module.js';
 
 @Module({
   imports: [
@@ -55,6 +56,7 @@ import { UsersModule } from './modules/users/users.module.js';
     AdminModule,
     IntakeModule,
     BookingsModule,
+    WaitlistModule,
   ],
   providers: [
     // Order matters: rate limits first (cheap), then authentication and roles.

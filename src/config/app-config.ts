@@ -57,6 +57,12 @@ export class AppConfig {
   get bookingHorizonDays(): number {
     return this.env.BOOKING_HORIZON_DAYS;
   }
+  get cancellationNoticeHours(): number {
+    return this.env.CANCELLATION_NOTICE_HOURS;
+  }
+  get waitlistHoldMinutes(): number {
+    return this.env.WAITLIST_HOLD_MINUTES;
+  }
   get jobPollSeconds(): number {
     return this.env.JOB_POLL_SECONDS;
   }

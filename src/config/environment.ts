@@ -123,6 +123,20 @@ export class Environment {
   @Max(3660)
   BOOKING_HORIZON_DAYS = 180;
 
+  /** Within this many hours of the start a client's cancellation is late and a reschedule refused. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(24 * 14)
+  CANCELLATION_NOTICE_HOURS = 24;
+
+  /** How long a waitlist offer holds its time for the client it is offered to. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  WAITLIST_HOLD_MINUTES = 15;
+
   /** How often (seconds) each instance polls the job queue. */
   @Transform(toInt)
   @IsInt()

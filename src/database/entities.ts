@@ -9,6 +9,8 @@ import { NotificationPreference } from '../modules/notifications/notification-pr
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { RefreshToken } from '../modules/sessions/refresh-token.entity.js';
 import { Session } from '../modules/sessions/session.entity.js';
+import { WaitlistEntry } from '../modules/waitlist/waitlist-entry.entity.js';
+import { WaitlistOffer } from '../modules/waitlist/waitlist-offer.entity.js';
 import { Offering } from '../modules/offerings/offering.entity.js';
 import { AvailabilityWindow } from '../modules/schedules/availability-window.entity.js';
 import { TimeOff } from '../modules/schedules/time-off.entity.js';
@@ -39,4 +41,6 @@ export const ENTITIES = [
   Session,
   RefreshToken,
   AccountToken,
+  WaitlistEntry,
+  WaitlistOffer,
 ];

@@ -118,6 +118,9 @@ const PERSONAL_ROWS: Record<string, string> = {
   certifications: `SELECT id::text AS key FROM certifications WHERE therapist_id = $1`,
   availability_windows: `SELECT id::text AS key FROM availability_windows WHERE therapist_id = $1`,
   time_off: `SELECT id::text AS key FROM time_off WHERE therapist_id = $1`,
+  waitlist_entries: `SELECT id::text AS key FROM waitlist_entries WHERE client_id = $1`,
+  waitlist_offers: `SELECT w.id::text AS key FROM waitlist_offers w
+                      JOIN waitlist_entries e ON e.id = w.entry_id WHERE e.client_id = $1`,
   audit_log: `SELECT id::text AS key FROM audit_log WHERE actor_id = $1 OR subject_id = $1
                  OR subject_id IN (SELECT id FROM intakes WHERE client_id = $1)`,
 };
@@ -140,6 +143,8 @@ const SECTION_OF: Record<string, string> = {
   intake_flags: 'intakes',
   bookings: 'bookings',
   idempotency_keys: 'idempotencyKeys',
+  waitlist_entries: 'waitlist',
+  waitlist_offers: 'waitlist',
 };
 
 async function exportOf(account: Account): Promise<{ data: ExportData; text: string }> {

@@ -67,6 +67,7 @@ async function setUp(): Promise<void> {
       offeringId: offering.id,
       startsAt: utcAt(day, 10),
     }).expect(201);
+    const { entry, offer } = await waitlistOffer(client, therapist, offering.id, day + 2);
     const flagged = await makeIntake(t, client, {
       pregnancy: { pregnant: true, weeks: 20 },
       clotScreening: { ...NO_CLOTS, historyOfClots: true },
@@ -87,6 +88,8 @@ async function setUp(): Promise<void> {
       flag: flagged.flags[0].id,
       timeOff: timeOff.body.id,
       certification: certification.body.id,
+      entry,
+      offer,
     };
   };
   const a = await perSide(clientA, therapistA, 5);
@@ -101,6 +104,8 @@ async function setUp(): Promise<void> {
     offering: { A: offering.id, B: offering.id },
     disposableOffering: { A: disposableA.id, B: disposableB.id },
     therapist: { A: therapistA.id, B: therapistB.id },
+    waitlistEntry: { A: a.entry, B: b.entry },
+    waitlistOffer: { A: a.offer, B: b.offer },
   };
   fixtures = {
     clientEmail: clientA.email,
@@ -108,8 +113,49 @@ async function setUp(): Promise<void> {
     offeringId: offering.id,
     therapistId: therapistA.id,
     futureStart: utcAt(9, 10),
+    laterStart: utcAt(9, 14),
     uniqueEmail: () => uniqueEmail('matrix'),
   };
+}
+
+/**
+ * A waitlist entry of the client for the therapist's day, and the offer it gets when a booking
+ * that day is cancelled (the waitlist's job runs within a poll).
+ */
+async function waitlistOffer(
+  client: Account,
+  therapist: Account,
+  offeringId: string,
+  day: number,
+): Promise<{ entry: string; offer: string }> {
+  const entry = await request(t.server)
+    .post(`${API}/waitlist`)
+    .set('Authorization', bearer(client))
+    .send({ offeringId, therapistId: therapist.id, from: utcAt(day, 9), to: utcAt(day, 12) })
+    .expect(201);
+  const someone = await makeClient(t);
+  const taken = await book(t, someone, {
+    therapistId: therapist.id,
+    offeringId,
+    startsAt: utcAt(day, 10),
+  });
+  if (taken.status === 201) {
+    await request(t.server)
+      .post(`${API}/bookings/${taken.body.id}/cancel`)
+      .set('Authorization', bearer(someone))
+      .send({})
+      .expect(200);
+  }
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const { rows } = await t.db.query(
+      `SELECT id FROM waitlist_offers WHERE entry_id = $1 AND status = 'open'`,
+      [entry.body.id],
+    );
+    if (rows[0]) return { entry: entry.body.id, offer: rows[0].id };
+    if (Date.now() > deadline) throw new Error('the waitlist made no offer');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 function expectedOutcome(

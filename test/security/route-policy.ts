@@ -11,7 +11,9 @@ export type ObjectKind =
   | 'offering'
   | 'disposableOffering'
   | 'therapist'
-  | 'calendarFile';
+  | 'calendarFile'
+  | 'waitlistEntry'
+  | 'waitlistOffer';
 
 export interface RoutePolicy {
   /** Anyone, with or without a token. */
@@ -41,6 +43,8 @@ export interface Fixtures {
   offeringId: string;
   therapistId: string;
   futureStart: string;
+  /** Another free time of the same therapist (a reschedule's target). */
+  laterStart: string;
   uniqueEmail(): string;
 }
 
@@ -212,6 +216,29 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     object: 'booking',
     scoped: true,
     body: () => ({}),
+  },
+  'POST /api/v1/bookings/{id}/reschedule': {
+    roles: all,
+    object: 'booking',
+    scoped: true,
+    body: (f) => ({ startsAt: f.laterStart }),
+  },
+  'GET /api/v1/policy': { public: true },
+  'POST /api/v1/waitlist': {
+    roles: ['client'],
+    body: (f) => ({ offeringId: f.offeringId, from: f.futureStart, to: f.laterStart }),
+  },
+  'GET /api/v1/waitlist': { roles: ['client'] },
+  'DELETE /api/v1/waitlist/{id}': { roles: ['client'], object: 'waitlistEntry', scoped: true },
+  'POST /api/v1/waitlist/offers/{id}/claim': {
+    roles: ['client'],
+    object: 'waitlistOffer',
+    scoped: true,
+  },
+  'POST /api/v1/waitlist/offers/{id}/decline': {
+    roles: ['client'],
+    object: 'waitlistOffer',
+    scoped: true,
   },
   'POST /api/v1/bookings/{id}/complete': { roles: ['therapist'], object: 'booking', scoped: true },
   'POST /api/v1/bookings/{id}/no-show': { roles: ['therapist'], object: 'booking', scoped: true },

@@ -197,7 +197,7 @@ export async function overlappingPairs(t: TestApp): Promise<number> {
   const { rows } = await t.db.query(
     `SELECT count(*)::int AS pairs FROM bookings a JOIN bookings b
        ON a.therapist_id = b.therapist_id AND a.id < b.id
-      AND a.status <> 'cancelled' AND b.status <> 'cancelled'
+      AND a.status NOT IN ('cancelled', 'rescheduled') AND b.status NOT IN ('cancelled', 'rescheduled')
       AND tstzrange(a.starts_at, a.occupied_until) && tstzrange(b.starts_at, b.occupied_until)`,
   );
   return rows[0].pairs;

@@ -36,7 +36,7 @@ export async function gateViolations(db: Pool): Promise<{ id: string; reason: st
           UNION ALL
           (SELECT own.*, 1 AS pick FROM intakes own WHERE own.id = b.intake_id)) candidates
          ORDER BY pick LIMIT 1) li ON true
-     WHERE b.status = 'confirmed' AND b.starts_at > now()`);
+     WHERE b.status IN ('confirmed', 'held') AND b.starts_at > now()`);
   const violations: { id: string; reason: string }[] = [];
   for (const row of rows) {
     const prenatal = row.technique === 'prenatal' || row.pregnant;

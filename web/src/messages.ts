@@ -97,6 +97,28 @@ export const PROBLEMS: Record<string, ProblemText> = {
     title: 'This link no longer works',
     sentence: 'It may be too old. Ask for a new confirmation link from your account settings.',
   },
+  TOO_LATE_TO_RESCHEDULE: {
+    title: 'Too close to the session to move it',
+    sentence:
+      'Sessions can be moved until the notice period before they start. Please call the spa.',
+  },
+  WAITLIST_ENTRY_NOT_FOUND: {
+    title: 'Not on the waitlist',
+    sentence: 'This waitlist entry has ended. Reload the page to see where you stand.',
+  },
+  OFFER_NOT_FOUND: {
+    title: 'Offer not found',
+    sentence: 'This offer is not yours or no longer exists. Reload the page.',
+  },
+  OFFER_NOT_OPEN: {
+    title: 'This time is no longer held for you',
+    sentence:
+      'The offer ran out or was already answered. You stay on the waitlist for the next time.',
+  },
+  WAITLIST_FULL: {
+    title: 'You are waiting for many times already',
+    sentence: 'Leave one of your waitlist entries, then join for this one.',
+  },
   LAST_ADMIN: {
     title: 'You are the only administrator',
     sentence: 'Ask for another administrator to be set up before you delete your account.',
@@ -331,6 +353,8 @@ export const OUTBOX_KINDS: Record<OutboxMessage['kind'], string> = {
   'booking.cancelled': 'Cancellation',
   'booking.completed': 'Thank-you note',
   'booking.reminder': 'Reminder',
+  'booking.rescheduled': 'New time',
+  'waitlist.offer': 'Waitlist offer',
   'intake-flag.decided': 'Check-in review',
   'certification.verified': 'Certification verified',
   'certification.rejected': 'Certification not accepted',

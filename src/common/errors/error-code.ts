@@ -47,6 +47,7 @@ export enum ErrorCode {
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   InvalidTransition = 'INVALID_TRANSITION',
   BeyondBookingHorizon = 'BEYOND_BOOKING_HORIZON',
+  TooLateToReschedule = 'TOO_LATE_TO_RESCHEDULE',
 
   IntakeNotFound = 'INTAKE_NOT_FOUND',
   IntakeExpired = 'INTAKE_EXPIRED',
@@ -57,6 +58,11 @@ export enum ErrorCode {
   TechniqueContraindicated = 'TECHNIQUE_CONTRAINDICATED',
   FlagNotFound = 'FLAG_NOT_FOUND',
   FlagAlreadyResolved = 'FLAG_ALREADY_RESOLVED',
+
+  WaitlistEntryNotFound = 'WAITLIST_ENTRY_NOT_FOUND',
+  OfferNotFound = 'OFFER_NOT_FOUND',
+  OfferNotOpen = 'OFFER_NOT_OPEN',
+  WaitlistFull = 'WAITLIST_FULL',
 }
 
 /** The HTTP status of each code. The exhaustive switch makes a new code without a status a compile error. */
@@ -82,6 +88,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.BookingNotFound:
     case ErrorCode.IntakeNotFound:
     case ErrorCode.FlagNotFound:
+    case ErrorCode.WaitlistEntryNotFound:
+    case ErrorCode.OfferNotFound:
       return 404;
     case ErrorCode.MethodNotAllowed:
       return 405;
@@ -97,6 +105,8 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.CertificationNotVerified:
     case ErrorCode.TechniqueInUse:
     case ErrorCode.LastAdmin:
+    case ErrorCode.OfferNotOpen:
+    case ErrorCode.WaitlistFull:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;
@@ -115,6 +125,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.TechniqueContraindicated:
     case ErrorCode.IntakeSuperseded:
     case ErrorCode.BeyondBookingHorizon:
+    case ErrorCode.TooLateToReschedule:
       return 422;
     case ErrorCode.RateLimited:
       return 429;

@@ -8,6 +8,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
 import { UsersModule } from '../users/users.module.js';
+import { WaitlistModule } from '../waitlist/waitlist.module.js';
 import { AccountsController } from './accounts.controller.js';
 import { AccountsService } from './accounts.service.js';
 
@@ -23,6 +24,7 @@ import { AccountsService } from './accounts.service.js';
     SchedulesModule,
     TherapistsModule,
     UsersModule,
+    WaitlistModule,
   ],
   controllers: [AccountsController],
   providers: [AccountsService],

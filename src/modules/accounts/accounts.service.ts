@@ -22,6 +22,7 @@ import { SessionsService } from '../sessions/sessions.service.js';
 import { TherapistsPersonalData } from '../therapists/therapists-personal-data.service.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
 import type { User } from '../users/user.entity.js';
+import { WaitlistPersonalData } from '../waitlist/waitlist-personal-data.service.js';
 import { UsersService } from '../users/users.service.js';
 import type { AccountExport, UpdateAccountDto } from './dto/account.dto.js';
 
@@ -39,8 +40,9 @@ const PLACEHOLDER_NAMES = {
 @Injectable()
 export class AccountsService {
   /**
-   * Erasure order: bookings first (they let go of the check-ins and tell the other party, in
-   * messages the notifications step then scrubs), sessions last but one, the account row last.
+   * Erasure order: the waitlist first (its holds are rows of bookings), then bookings (they let
+   * go of the check-ins and tell the other party, in messages the notifications step then
+   * scrubs), sessions last but one, the account row last.
    */
   private readonly holders: PersonalDataHolder[];
 
@@ -59,8 +61,10 @@ export class AccountsService {
     notifications: NotificationsPersonalData,
     auth: AuthPersonalData,
     sessions: SessionsService,
+    waitlist: WaitlistPersonalData,
   ) {
     this.holders = [
+      waitlist,
       bookings,
       intakes,
       schedules,

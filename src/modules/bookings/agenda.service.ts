@@ -48,6 +48,7 @@ export class AgendaService {
       `SELECT id, status, starts_at, ends_at, technique_slug, offering_id, client_id, notes, intake_id
          FROM bookings
         WHERE therapist_id = $1 AND starts_at < $3 AND ends_at > $2
+          AND status NOT IN ('held', 'rescheduled')
         ORDER BY starts_at
         LIMIT 500`,
       [therapistId, new Date(from), new Date(to)],

@@ -206,6 +206,44 @@ export class BookingLedger {
     );
   }
 
+  /**
+   * Turns a booking written in this transaction (by BookingWriter, under every booking rule) into
+   * a waitlist hold: a time kept for an offer, which the exclusion constraint treats as a booking.
+   * A second hold for one entry is refused by UQ_bookings_hold_per_entry.
+   */
+  async makeHold(
+    manager: EntityManager,
+    bookingId: string,
+    entryId: string,
+    expiresAt: Date,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE bookings SET status = 'held', waitlist_entry_id = $2, hold_expires_at = $3
+        WHERE id = $1 AND status = 'confirmed'`,
+      [bookingId, entryId, expiresAt],
+    );
+  }
+
+  /** Deletes a hold, freeing its time; answers what it held (null when already gone). */
+  async releaseHold(
+    manager: EntityManager,
+    holdId: string,
+  ): Promise<{ therapistId: string; startsAt: Date; occupiedUntil: Date } | null> {
+    const [[row]]: [{ therapist_id: string; starts_at: Date; occupied_until: Date }[], number] =
+      await manager.query(
+        `DELETE FROM bookings WHERE id = $1 AND status = 'held'
+          RETURNING therapist_id, starts_at, occupied_until`,
+        [holdId],
+      );
+    return row
+      ? {
+          therapistId: row.therapist_id,
+          startsAt: row.starts_at,
+          occupiedUntil: row.occupied_until,
+        }
+      : null;
+  }
+
   /** Records the screening a kept booking now rests on. */
   async setScreening(
     manager: EntityManager,

@@ -9,7 +9,11 @@ import { REMINDER_QUEUE } from './booking.sql.js';
 
 export type SessionKind = Extract<
   MessageKind,
-  'booking.confirmed' | 'booking.cancelled' | 'booking.completed' | 'booking.reminder'
+  | 'booking.confirmed'
+  | 'booking.cancelled'
+  | 'booking.completed'
+  | 'booking.reminder'
+  | 'booking.rescheduled'
 >;
 
 /** A row of BOOKING_NOTICE_FACTS_SQL. */
@@ -20,6 +24,11 @@ export interface NoticeFactsRow {
   technique_slug: string;
   starts_at: Date;
   ends_at: Date;
+  occupied_until: Date;
+  /** The first booking of its chain of reschedules (null: itself). */
+  series_id: string | null;
+  /** Where the session was before its last reschedule. */
+  previous_starts_at: Date | null;
   status: string;
   canceller_role: CancellerRole | null;
   late_cancellation: boolean;
@@ -43,18 +52,20 @@ const RECIPIENTS: Record<SessionKind, ('client' | 'therapist')[]> = {
   'booking.cancelled': ['client', 'therapist'],
   'booking.completed': ['client'],
   'booking.reminder': ['client'],
+  'booking.rescheduled': ['client', 'therapist'],
 };
 
 /** The outbox drafts of one change of a booking. */
 export function bookingDrafts(kind: SessionKind, row: NoticeFactsRow): MessageDraft[] {
-  const carriesInvitation = kind === 'booking.confirmed' || kind === 'booking.cancelled';
+  const carriesInvitation = kind !== 'booking.completed' && kind !== 'booking.reminder';
   return RECIPIENTS[kind].map((role) => ({
     kind,
     recipientId: role === 'client' ? row.client_id : row.therapist_id,
     recipientEmail: role === 'client' ? row.client_email : row.therapist_email,
     payload: noticeOf(row, role, kind),
     bookingId: row.id,
-    ...(carriesInvitation ? { calendarUid: bookingEventUid(row.id) } : {}),
+    // One calendar event follows the session through its reschedules: the series' UID.
+    ...(carriesInvitation ? { calendarUid: bookingEventUid(row.series_id ?? row.id) } : {}),
   }));
 }
 
@@ -90,6 +101,9 @@ function noticeOf(
           cancelledBy: row.canceller_role ?? 'system',
           lateCancellation: row.late_cancellation,
         }
+      : {}),
+    ...(kind === 'booking.rescheduled' && row.previous_starts_at
+      ? { previousStartsAt: row.previous_starts_at.toISOString() }
       : {}),
   };
 }

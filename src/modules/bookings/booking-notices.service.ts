@@ -5,13 +5,15 @@ import { AppConfig } from '../../config/app-config.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Outbox } from '../notifications/outbox.service.js';
 import { bookingDrafts, reminderJob, type NoticeFactsRow } from './booking-notice.rules.js';
+import { freedTimeJob } from '../waitlist/freed-time.js';
 import { BOOKING_NOTICE_FACTS_SQL, REMINDER_QUEUE } from './booking.sql.js';
 
 /**
- * What bookings tell people, written to the outbox in the transaction of the change: a
- * confirmation (and a reminder job for later), a cancellation by anyone — the system included —,
- * thanks after the session. The reminder job checks, when it falls due, that the booking is still
- * confirmed at the same start and that the client still wants reminders.
+ * What a change to bookings sets off, written in the transaction of the change: what bookings
+ * tell people (to the outbox) — a confirmation (and a reminder job for later), a move, a
+ * cancellation by anyone, the system included, thanks after the session — and, for time that came
+ * free, a job for the waitlist. The reminder job checks, when it falls due, that the booking is
+ * still confirmed at the same start and that the client still wants reminders.
  */
 @Injectable()
 export class BookingNotices implements OnModuleInit {
@@ -59,7 +61,26 @@ export class BookingNotices implements OnModuleInit {
       facts
         .flatMap((row) => bookingDrafts(kind, row))
         .filter((draft) => draft.recipientId !== notTo),
+      kind === 'booking.cancelled' ? facts.map(freedBy) : [],
     );
+  }
+
+  /**
+   * A booking moved (`from` is now rescheduled, `to` booked): both parties get the new time with
+   * an invitation update of the same event; the old time goes to the waitlist; the old booking's
+   * unsent confirmation and reminder are dropped, the new one's reminder scheduled.
+   */
+  async rescheduled(manager: EntityManager, from: string, to: string, now: Date): Promise<void> {
+    await this.outbox.supersede(manager, [from]);
+    const [[old], [moved]] = await Promise.all([
+      this.facts(manager, [from]),
+      this.facts(manager, [to]),
+    ]);
+    const reminder = reminderJob(moved, this.config.reminderLeadMinutes, now.getTime());
+    await this.outbox.enqueue(manager, bookingDrafts('booking.rescheduled', moved), [
+      freedBy(old),
+      ...(reminder ? [reminder] : []),
+    ]);
   }
 
   /** The reminder job: sent once, and only for a booking still confirmed at the start it names. */
@@ -88,3 +109,7 @@ export class BookingNotices implements OnModuleInit {
     return manager.query(BOOKING_NOTICE_FACTS_SQL, [ids]);
   }
 }
+
+/** The time a booking no longer holds, for the waitlist (its buffer included). */
+const freedBy = (row: NoticeFactsRow) =>
+  freedTimeJob(row.therapist_id, row.starts_at, row.occupied_until);

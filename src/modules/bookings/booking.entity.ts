@@ -14,9 +14,23 @@ import { Intake } from '../intake/intake.entity.js';
 import { Offering } from '../offerings/offering.entity.js';
 import { Therapist } from '../therapists/therapist.entity.js';
 import { User } from '../users/user.entity.js';
+import { WaitlistEntry } from '../waitlist/waitlist-entry.entity.js';
 
-export const BOOKING_STATUSES = ['confirmed', 'cancelled', 'completed', 'no-show'] as const;
+/** What a booking can be, as the API shows it. `rescheduled`: moved, its time free again. */
+export const BOOKING_STATUSES = [
+  'confirmed',
+  'cancelled',
+  'completed',
+  'no-show',
+  'rescheduled',
+] as const;
 export type BookingStatus = (typeof BOOKING_STATUSES)[number];
+/**
+ * A row's status: a booking's, or `held` — a time a waitlist offer keeps for its client. A hold
+ * is a row here so that the exclusion constraint keeps it from overlapping any booking; it is
+ * never shown as a booking, and is deleted when its offer ends.
+ */
+export type BookingRowStatus = BookingStatus | 'held';
 export const CANCELLER_ROLES = ['client', 'therapist', 'admin', 'system'] as const;
 export type CancellerRole = (typeof CANCELLER_ROLES)[number];
 /** Why the system cancelled a booking: the gate's refusal for it (README, API section). */
@@ -34,15 +48,29 @@ export type BookingScreeningState = (typeof BOOKING_SCREENINGS)[number];
 
 /**
  * A booked session. `occupiedUntil` is the end plus the offering's clean-up buffer; the exclusion
- * constraint forbids two live (not cancelled) bookings of one therapist whose
+ * constraint forbids two live bookings (or waitlist holds) of one therapist whose
  * [startsAt, occupiedUntil) ranges overlap — the database is the last word on double booking.
+ * Cancelled and rescheduled bookings hold no time.
  */
 @Entity('bookings')
 @Exclusion(
   'EXC_bookings_no_overlap',
-  `USING gist ("therapist_id" WITH =, tstzrange("starts_at", "occupied_until", '[)') WITH &&) WHERE ("status" <> 'cancelled')`,
+  `USING gist ("therapist_id" WITH =, tstzrange("starts_at", "occupied_until", '[)') WITH &&) WHERE ("status" NOT IN ('cancelled', 'rescheduled'))`,
 )
-@Check('CHK_bookings_status', `"status" IN ('confirmed', 'cancelled', 'completed', 'no-show')`)
+@Check(
+  'CHK_bookings_status',
+  `"status" IN ('confirmed', 'cancelled', 'completed', 'no-show', 'rescheduled', 'held')`,
+)
+@Check('CHK_bookings_rescheduled', `("status" = 'rescheduled') = ("rescheduled_to_id" IS NOT NULL)`)
+@Check(
+  'CHK_bookings_hold',
+  `("status" = 'held') = ("hold_expires_at" IS NOT NULL) AND ("status" = 'held') = ("waitlist_entry_id" IS NOT NULL)`,
+)
+// Only holds name an entry (CHK_bookings_hold): one live hold per entry.
+@Index('UQ_bookings_hold_per_entry', ['waitlistEntryId'], {
+  unique: true,
+  where: `"waitlist_entry_id" IS NOT NULL`,
+})
 @Check('CHK_bookings_times', `"ends_at" > "starts_at" AND "occupied_until" >= "ends_at"`)
 @Check('CHK_bookings_price', `"price_cents" >= 0`)
 @Check('CHK_bookings_cancellation', `("status" = 'cancelled') = ("cancelled_at" IS NOT NULL)`)
@@ -115,7 +143,7 @@ export class Booking {
   priceCents!: number;
 
   @Column({ type: 'text', default: 'confirmed' })
-  status!: BookingStatus;
+  status!: BookingRowStatus;
 
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
@@ -148,9 +176,47 @@ export class Booking {
   @Column({ type: 'timestamptz', nullable: true })
   screeningDeadline!: Date | null;
 
-  /** A client cancellation within 24 hours of the start. */
+  /** A client cancellation within CANCELLATION_NOTICE_HOURS of the start. */
   @Column({ type: 'boolean', default: false })
   lateCancellation!: boolean;
+
+  /** The booking this one replaced (a reschedule). */
+  @Column({ type: 'uuid', nullable: true })
+  rescheduledFromId!: string | null;
+
+  @ManyToOne(() => Booking, { onDelete: 'RESTRICT' })
+  @JoinColumn({
+    name: 'rescheduled_from_id',
+    foreignKeyConstraintName: 'FK_bookings_rescheduled_from',
+  })
+  rescheduledFrom?: Booking;
+
+  /** The booking that replaced this one (status `rescheduled`). */
+  @Column({ type: 'uuid', nullable: true })
+  rescheduledToId!: string | null;
+
+  @ManyToOne(() => Booking, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'rescheduled_to_id', foreignKeyConstraintName: 'FK_bookings_rescheduled_to' })
+  rescheduledTo?: Booking;
+
+  /**
+   * The first booking of a chain of reschedules: one calendar event (its UID) follows the session
+   * wherever it moves. Null for a booking never moved (it is its own series).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  seriesId!: string | null;
+
+  /** A waitlist hold: when it lapses (the offer's expiry). */
+  @Column({ type: 'timestamptz', nullable: true })
+  holdExpiresAt!: Date | null;
+
+  /** A waitlist hold: the entry it is offered to (the hold goes with the entry). */
+  @Column({ type: 'uuid', nullable: true })
+  waitlistEntryId!: string | null;
+
+  @ManyToOne(() => WaitlistEntry, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'waitlist_entry_id', foreignKeyConstraintName: 'FK_bookings_waitlist_entry' })
+  waitlistEntry?: WaitlistEntry;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -4,6 +4,7 @@ import { MINUTE_MS } from '../../common/time/duration.js';
 
 /** A booking as its client, therapist or an admin sees it: every field chosen here. */
 export function toBookingResponse(booking: Booking): BookingResponse {
+  if (booking.status === 'held') throw new Error('A waitlist hold is not a booking');
   return {
     id: booking.id,
     status: booking.status,
@@ -26,6 +27,8 @@ export function toBookingResponse(booking: Booking): BookingResponse {
     cancellationCode: booking.cancellationCode,
     cancellationReason: booking.cancellationReason,
     lateCancellation: booking.lateCancellation,
+    rescheduledFromId: booking.rescheduledFromId,
+    rescheduledToId: booking.rescheduledToId,
     createdAt: booking.createdAt.toISOString(),
   };
 }
@@ -53,6 +56,11 @@ export function bookingFromRow(row: Record<string, unknown>): Booking {
     screening: row.screening,
     screeningDeadline: row.screening_deadline,
     lateCancellation: row.late_cancellation,
+    rescheduledFromId: row.rescheduled_from_id ?? null,
+    rescheduledToId: row.rescheduled_to_id ?? null,
+    seriesId: row.series_id ?? null,
+    holdExpiresAt: row.hold_expires_at ?? null,
+    waitlistEntryId: row.waitlist_entry_id ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   });

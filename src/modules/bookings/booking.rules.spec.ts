@@ -1,4 +1,4 @@
-import { isLateCancellation, transition } from './booking.rules.js';
+import { isInsideNotice, isLateCancellation, transition } from './booking.rules.js';
 
 const HOUR = 3_600_000;
 const start = Date.UTC(2030, 0, 10, 15);
@@ -40,11 +40,27 @@ describe('booking transitions', () => {
 
 describe('late cancellation', () => {
   it('marks a client cancellation inside 24 hours as late', () => {
-    expect(isLateCancellation(true, start, start - 23 * HOUR)).toBe(true);
-    expect(isLateCancellation(true, start, start - 24 * HOUR)).toBe(false);
+    expect(isLateCancellation(true, start, start - 23 * HOUR, 24)).toBe(true);
+    expect(isLateCancellation(true, start, start - 24 * HOUR, 24)).toBe(false);
+    expect(isLateCancellation(true, start, start - 47 * HOUR, 48)).toBe(true);
   });
 
   it('never marks a therapist or admin cancellation as late', () => {
-    expect(isLateCancellation(false, start, start - HOUR)).toBe(false);
+    expect(isLateCancellation(false, start, start - HOUR, 24)).toBe(false);
+  });
+
+  it('refuses to move a rescheduled booking again, like any booking that is not confirmed', () => {
+    expect(transition('rescheduled', 'cancel', start, start - 48 * HOUR)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+  });
+});
+
+describe('the notice window', () => {
+  it('covers the last CANCELLATION_NOTICE_HOURS before the start', () => {
+    expect(isInsideNotice(start, start - 24 * HOUR + 1, 24)).toBe(true);
+    expect(isInsideNotice(start, start - 24 * HOUR, 24)).toBe(false);
+    expect(isInsideNotice(start, start - HOUR, 0)).toBe(false);
   });
 });

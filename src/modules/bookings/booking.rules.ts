@@ -1,5 +1,5 @@
-import { DAY_MS } from '../../common/time/duration.js';
-import type { BookingStatus } from './booking.entity.js';
+import { DAY_MS, HOUR_MS } from '../../common/time/duration.js';
+import type { BookingRowStatus, BookingStatus } from './booking.entity.js';
 
 export type BookingAction = 'cancel' | 'complete' | 'no-show';
 
@@ -9,14 +9,12 @@ const TARGET: Record<BookingAction, BookingStatus> = {
   'no-show': 'no-show',
 };
 
-export const LATE_CANCELLATION_MS = DAY_MS;
-
 /**
  * The booking state machine: only a confirmed booking moves, and only once. A cancellation must
  * come before the start; completed and no-show only after it.
  */
 export function transition(
-  status: BookingStatus,
+  status: BookingRowStatus,
   action: BookingAction,
   startsAt: number,
   now: number,
@@ -29,9 +27,22 @@ export function transition(
   return { ok: true, status: TARGET[action] };
 }
 
-/** A client's cancellation within 24 hours of the start is allowed but marked late. */
-export function isLateCancellation(byClient: boolean, startsAt: number, now: number): boolean {
-  return byClient && startsAt - now < LATE_CANCELLATION_MS;
+/**
+ * Within the notice window (CANCELLATION_NOTICE_HOURS before the start): a client's cancellation
+ * is allowed but marked late, and a client's reschedule is refused.
+ */
+export function isInsideNotice(startsAt: number, now: number, noticeHours: number): boolean {
+  return startsAt - now < noticeHours * HOUR_MS;
+}
+
+/** A client's cancellation inside the notice window is allowed but marked late. */
+export function isLateCancellation(
+  byClient: boolean,
+  startsAt: number,
+  now: number,
+  noticeHours: number,
+): boolean {
+  return byClient && isInsideNotice(startsAt, now, noticeHours);
 }
 
 /** The latest start a booking may have: `horizonDays` (BOOKING_HORIZON_DAYS) ahead of now. */

@@ -64,6 +64,7 @@ export function insertBookingParams(booking: {
  * offerings and notification preferences for speed; the notifications module renders the rest.
  */
 export const BOOKING_NOTICE_FACTS_SQL = `SELECT b.id, b.client_id, b.therapist_id, b.technique_slug, b.starts_at, b.ends_at,
+         b.occupied_until, b.series_id, previous.starts_at AS previous_starts_at,
          b.status, b.canceller_role, b.late_cancellation, o.name AS offering_name,
          o.duration_minutes, c.name AS client_name, c.email AS client_email,
          cp.timezone AS client_timezone, cp.reminders AS client_reminders,
@@ -74,6 +75,7 @@ export const BOOKING_NOTICE_FACTS_SQL = `SELECT b.id, b.client_id, b.therapist_i
     LEFT JOIN notification_preferences cp ON cp.user_id = b.client_id
     JOIN therapists t ON t.id = b.therapist_id
     JOIN users tu ON tu.id = b.therapist_id
+    LEFT JOIN bookings previous ON previous.id = b.rescheduled_from_id
    WHERE b.id = ANY($1::uuid[])
    ORDER BY b.starts_at, b.id`;
 

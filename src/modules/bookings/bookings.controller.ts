@@ -6,7 +6,9 @@ import { ValidationError } from '../../common/errors/app-error.js';
 import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js';
 import { Page } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
+import { AppConfig } from '../../config/app-config.js';
 import { BookingsService } from './bookings.service.js';
+import { RescheduleService } from './reschedule.service.js';
 import { SlotSearchService } from './slot-search.service.js';
 import {
   BookingListQueryDto,
@@ -14,18 +16,35 @@ import {
   BookingResponse,
   CancelBookingDto,
   CreateBookingDto,
+  PolicyResponse,
+  RescheduleBookingDto,
   SlotQueryDto,
   SlotsResponse,
 } from './dto/booking.dto.js';
 
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
+/** A retry-safe write's key, checked where it enters (1–255 visible ASCII characters). */
+function checkedKey(key: string | undefined): string | undefined {
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError([
+      {
+        field: 'Idempotency-Key',
+        message: 'Idempotency-Key must be 1 to 255 visible ASCII characters',
+      },
+    ]);
+  }
+  return key;
+}
+
 @ApiTags('bookings')
 @Controller()
 export class BookingsController {
   constructor(
     private readonly bookings: BookingsService,
+    private readonly rescheduling: RescheduleService,
     private readonly slotSearch: SlotSearchService,
+    private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -47,15 +66,38 @@ export class BookingsController {
     @Body() dto: CreateBookingDto,
     @Headers('idempotency-key') idempotencyKey?: string,
   ): Promise<BookingResponse> {
-    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new ValidationError([
-        {
-          field: 'Idempotency-Key',
-          message: 'Idempotency-Key must be 1 to 255 visible ASCII characters',
-        },
-      ]);
-    }
-    return this.bookings.create(user, dto, idempotencyKey);
+    return this.bookings.create(user, dto, checkedKey(idempotencyKey));
+  }
+
+  @Post('bookings/:id/reschedule')
+  @ApiHeader({ name: 'idempotency-key', required: false, description: 'Retry-safe key (24 h)' })
+  @ApiCreatedResponse({ type: BookingResponse })
+  @ApiAuth(
+    'Move a booking to another time: the new booking, the old one rescheduled',
+    400,
+    404,
+    409,
+    422,
+  )
+  reschedule(
+    @CurrentUser() user: AuthUser,
+    @IdParam() id: string,
+    @Body() dto: RescheduleBookingDto,
+    @Headers('idempotency-key') idempotencyKey?: string,
+  ): Promise<BookingResponse> {
+    return this.rescheduling.reschedule(user, id, dto, checkedKey(idempotencyKey));
+  }
+
+  @Public()
+  @Get('policy')
+  @ApiOkResponse({ type: PolicyResponse })
+  @ApiPublic('Read the spa’s booking policy: notice for cancelling and moving, waitlist holds')
+  policy(): PolicyResponse {
+    return {
+      cancellationNoticeHours: this.config.cancellationNoticeHours,
+      waitlistHoldMinutes: this.config.waitlistHoldMinutes,
+      bookingHorizonDays: this.config.bookingHorizonDays,
+    };
   }
 
   @Get('bookings')

@@ -36,6 +36,21 @@ export const bookingErrors = {
       ErrorCode.InvalidTransition,
       'The session has already started; it can no longer be cancelled.',
     ),
+  cannotMoveStarted: () =>
+    new AppError(
+      ErrorCode.InvalidTransition,
+      'The session has already started; it can no longer be moved.',
+    ),
+  tooLateToReschedule: (noticeHours: number) =>
+    new AppError(
+      ErrorCode.TooLateToReschedule,
+      `A session can be moved up to ${noticeHours} hours before it starts; please contact the spa.`,
+    ),
+  therapistMovesOwnOnly: () =>
+    new AppError(
+      ErrorCode.Forbidden,
+      'A therapist can move their own sessions only; the spa can hand one to a colleague.',
+    ),
   cannotChange: (status: string) =>
     new AppError(ErrorCode.InvalidTransition, `A ${status} booking cannot be changed.`),
 };

@@ -8,7 +8,9 @@ import { UsersModule } from '../users/users.module.js';
 import { BookingLedgerModule } from './booking-ledger.module.js';
 import { AgendaService } from './agenda.service.js';
 import { BookingsController } from './bookings.controller.js';
+import { BookingWriter } from './booking-writer.service.js';
 import { BookingsService } from './bookings.service.js';
+import { RescheduleService } from './reschedule.service.js';
 import { CalendarService } from './calendar.service.js';
 import { SlotSearchService } from './slot-search.service.js';
 import { TherapistBookingsController } from './therapist-bookings.controller.js';
@@ -24,6 +26,14 @@ import { TherapistBookingsController } from './therapist-bookings.controller.js'
     UsersModule,
   ],
   controllers: [BookingsController, TherapistBookingsController],
-  providers: [BookingsService, SlotSearchService, AgendaService, CalendarService],
+  providers: [
+    BookingWriter,
+    BookingsService,
+    RescheduleService,
+    SlotSearchService,
+    AgendaService,
+    CalendarService,
+  ],
+  exports: [BookingWriter],
 })
 export class BookingsModule {}

@@ -45,18 +45,24 @@ export class CalendarService {
       status: string;
       client_id: string;
       updated_at: Date;
+      series_id: string | null;
+      moves: number;
     }[] = await this.dataSource.query(
-      `SELECT id, starts_at, ends_at, status, client_id, updated_at
-         FROM bookings
-        WHERE therapist_id = $1
-          AND starts_at > now() - make_interval(days => $2)
-          AND starts_at < now() + make_interval(days => $3)
-        ORDER BY starts_at`,
+      // A moved session is one event (its series' UID) at its latest time; holds are no sessions.
+      `SELECT b.id, b.starts_at, b.ends_at, b.status, b.client_id, b.updated_at, b.series_id,
+              CASE WHEN b.series_id IS NULL THEN 0
+                   ELSE (SELECT count(*)::int FROM bookings p
+                          WHERE p.series_id = b.series_id AND p.created_at <= b.created_at) END AS moves
+         FROM bookings b
+        WHERE b.therapist_id = $1 AND b.status NOT IN ('held', 'rescheduled')
+          AND b.starts_at > now() - make_interval(days => $2)
+          AND b.starts_at < now() + make_interval(days => $3)
+        ORDER BY b.starts_at`,
       [therapistId, FEED_DAYS_BACK, FEED_DAYS_AHEAD],
     );
     const clientNames = await this.users.namesOf(rows.map((row) => row.client_id));
     const events: EventAttributes[] = rows.map((row) => ({
-      uid: bookingEventUid(row.id),
+      uid: bookingEventUid(row.series_id ?? row.id),
       start: row.starts_at.getTime(),
       startInputType: 'utc',
       startOutputType: 'utc',
@@ -67,8 +73,8 @@ export class CalendarService {
       status: row.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
       busyStatus: row.status === 'cancelled' ? 'FREE' : 'BUSY',
       lastModified: row.updated_at.getTime(),
-      // Calendar apps keep the newest version of an event by SEQUENCE.
-      sequence: row.status === 'confirmed' ? 0 : 1,
+      // Calendar apps keep the newest version of an event by SEQUENCE: each move, then the end.
+      sequence: row.moves + (row.status === 'confirmed' ? 0 : 1),
     }));
     if (events.length === 0) return emptyCalendar();
     const { error, value } = createEvents(events, {

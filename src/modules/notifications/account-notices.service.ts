@@ -5,7 +5,7 @@ import type { MessageDraft, PayloadOf } from './notification.types.js';
 import type { MessageKind } from './outbox-message.entity.js';
 import { Outbox } from './outbox.service.js';
 
-type AccountKind = Exclude<MessageKind, `booking.${string}`>;
+type AccountKind = Exclude<MessageKind, `booking.${string}` | `waitlist.${string}`>;
 
 /**
  * What concerns one person's account, written to the outbox in the transaction of the change: a

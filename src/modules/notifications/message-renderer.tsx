@@ -2,10 +2,11 @@ import { render } from '@react-email/components';
 import type { ReactElement } from 'react';
 import { invitationIcs, sessionTitle } from './invitation.rules.js';
 import { parseMailbox } from './mail-address.js';
-import type { SessionNotice } from './notification.types.js';
+import type { SessionNotice, WaitlistOfferNotice } from './notification.types.js';
 import type { MessageKind, OutboxMessage } from './outbox-message.entity.js';
 import { AccountMessage, type AccountEvent } from './templates/account-message.js';
 import { SessionMessage, type SessionEvent } from './templates/session-message.js';
+import { WaitlistOfferMessage } from './templates/waitlist-offer-message.js';
 
 export interface RenderedMessage {
   subject: string;
@@ -27,6 +28,7 @@ const SESSION_EVENTS: Partial<Record<MessageKind, SessionEvent>> = {
   'booking.cancelled': 'cancelled',
   'booking.completed': 'completed',
   'booking.reminder': 'reminder',
+  'booking.rescheduled': 'rescheduled',
 };
 
 /** A message's HTML and plain-text bodies from its template, and its invitation when it has one. */
@@ -90,6 +92,18 @@ function compose(
     return {
       element,
       calendar: { method, filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', content },
+    };
+  }
+  if (message.kind === 'waitlist.offer') {
+    const notice = message.payload as unknown as WaitlistOfferNotice;
+    return {
+      element: (
+        <WaitlistOfferMessage
+          spaName={context.spaName}
+          notice={notice}
+          link={`${app}/waitlist?offer=${notice.offerId}`}
+        />
+      ),
     };
   }
   const account = { kind: message.kind, notice: message.payload } as unknown as AccountEvent;

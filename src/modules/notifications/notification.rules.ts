@@ -1,5 +1,10 @@
 import { DateTime } from 'luxon';
-import type { CertificationNotice, PayloadOf, SessionNotice } from './notification.types.js';
+import type {
+  CertificationNotice,
+  PayloadOf,
+  SessionNotice,
+  WaitlistOfferNotice,
+} from './notification.types.js';
 import type { MessageKind } from './outbox-message.entity.js';
 
 /** "Tuesday 8 December 2026, 10:00" in `timezone`. */
@@ -68,7 +73,13 @@ export function subjectOf<K extends MessageKind>(
     case 'booking.cancelled':
     case 'booking.completed':
     case 'booking.reminder':
+    case 'booking.rescheduled':
       return sessionSubject(kind, payload as SessionNotice, spaName);
+    case 'waitlist.offer': {
+      const offer = payload as WaitlistOfferNotice;
+      const when = shortLocalTime(offer.startsAt, offer.clientTimezone ?? offer.therapistTimezone);
+      return `A time opened up: ${offer.sessionName} with ${offer.therapistName}, ${when}`;
+    }
     case 'intake-flag.decided':
       return `${spaName}: your check-in has been reviewed`;
     case 'certification.verified':
@@ -99,6 +110,8 @@ function sessionSubject(kind: MessageKind, notice: SessionNotice, spaName: strin
       return `Cancelled: ${notice.sessionName} with ${who}, ${when}`;
     case 'booking.reminder':
       return `Reminder: ${notice.sessionName} with ${who}, ${when}`;
+    case 'booking.rescheduled':
+      return `Moved: ${notice.sessionName} with ${who}, now ${when}`;
     default:
       return `Thank you for visiting ${spaName}`;
   }

@@ -19,6 +19,22 @@ export interface SessionNotice {
   /** Cancellations only: who cancelled, and whether the client's cancellation was late. */
   cancelledBy?: CancellerRole;
   lateCancellation?: boolean;
+  /** Reschedules only: when the session was before it moved. */
+  previousStartsAt?: string;
+}
+
+/** A freed time held for a waitlisted client until `expiresAt`: claim it or let it pass. */
+export interface WaitlistOfferNotice {
+  recipientName: string;
+  offerId: string;
+  sessionName: string;
+  therapistName: string;
+  startsAt: string;
+  endsAt: string;
+  expiresAt: string;
+  /** The zones to show the time in: the client's own when known, and the spa's. */
+  clientTimezone: string | null;
+  therapistTimezone: string;
 }
 
 /** An intake flag's review, told to the client without the answers it was about. */
@@ -57,6 +73,8 @@ export interface PayloadOf {
   'booking.cancelled': SessionNotice;
   'booking.completed': SessionNotice;
   'booking.reminder': SessionNotice;
+  'booking.rescheduled': SessionNotice;
+  'waitlist.offer': WaitlistOfferNotice;
   'intake-flag.decided': FlagDecisionNotice;
   'certification.verified': CertificationNotice;
   'certification.rejected': CertificationNotice;

@@ -16,6 +16,8 @@ export const MESSAGE_KINDS = [
   'booking.cancelled',
   'booking.completed',
   'booking.reminder',
+  'booking.rescheduled',
+  'waitlist.offer',
   'intake-flag.decided',
   'certification.verified',
   'certification.rejected',
@@ -43,7 +45,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Entity('outbox_messages')
 @Check(
   'CHK_outbox_messages_kind',
-  `"kind" IN ('booking.confirmed', 'booking.cancelled', 'booking.completed', 'booking.reminder', 'intake-flag.decided', 'certification.verified', 'certification.rejected', 'certification.revoked', 'account.email-verification', 'account.password-reset', 'account.password-changed')`,
+  `"kind" IN ('booking.confirmed', 'booking.cancelled', 'booking.completed', 'booking.reminder', 'booking.rescheduled', 'waitlist.offer', 'intake-flag.decided', 'certification.verified', 'certification.rejected', 'certification.revoked', 'account.email-verification', 'account.password-reset', 'account.password-changed')`,
 )
 @Check(
   'CHK_outbox_messages_status',

@@ -7,6 +7,10 @@ import { clockToMinute, minuteToClock } from '../../common/time/clock.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
 import { UsersService } from '../users/users.service.js';
+import { AppConfig } from '../../config/app-config.js';
+import { horizonEnd } from '../bookings/booking.rules.js';
+import { JobQueue } from '../jobs/job-queue.service.js';
+import { freedTimeJob } from '../waitlist/freed-time.js';
 import { AvailabilityWindow } from './availability-window.entity.js';
 import { fitsAvailability, validateWeeklyWindows, WeeklyWindow } from './availability.rules.js';
 import {
@@ -45,6 +49,8 @@ export class SchedulesService {
     private readonly therapists: TherapistsService,
     private readonly bookings: BookingLedger,
     private readonly users: UsersService,
+    private readonly jobs: JobQueue,
+    private readonly config: AppConfig,
   ) {}
 
   async weeklyWindows(therapistId: string, manager: EntityManager = this.dataSource.manager) {
@@ -104,6 +110,15 @@ export class SchedulesService {
             Date.parse(b.endsAt),
           ),
       );
+      // New hours may open time someone is waiting for: the waitlist looks at the whole horizon.
+      const now = new Date();
+      await this.jobs.sendMany(manager, [
+        freedTimeJob(
+          therapistId,
+          now,
+          new Date(horizonEnd(now.getTime(), this.config.bookingHorizonDays)),
+        ),
+      ]);
       return { timezone: therapist.timezone, weekly, bookingsOutsideHours: outside };
     });
   }
@@ -143,10 +158,18 @@ export class SchedulesService {
     return (await builder.getMany()).map(toTimeOffResponse);
   }
 
-  /** Another therapist's time off is 404, like one that does not exist. */
+  /** Another therapist's time off is 404, like one that does not exist. Its time goes to the waitlist. */
   async removeTimeOff(therapistId: string, id: string): Promise<void> {
-    const result = await this.dataSource.manager.delete(TimeOff, { id, therapistId });
-    if (!result.affected) throw new NotFoundError(ErrorCode.TimeOffNotFound, 'The time off');
+    await this.dataSource.transaction(async (manager) => {
+      const [[removed]]: [{ starts_at: Date; ends_at: Date }[], number] = await manager.query(
+        `DELETE FROM time_off WHERE id = $1 AND therapist_id = $2 RETURNING starts_at, ends_at`,
+        [id, therapistId],
+      );
+      if (!removed) throw new NotFoundError(ErrorCode.TimeOffNotFound, 'The time off');
+      await this.jobs.sendMany(manager, [
+        freedTimeJob(therapistId, removed.starts_at, removed.ends_at),
+      ]);
+    });
   }
 
   private async upcomingBookings(

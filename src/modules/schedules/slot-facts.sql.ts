@@ -25,7 +25,7 @@ export const SLOT_FACTS_SQL = `
            WHERE o.therapist_id = t.id AND o.starts_at < $3 AND o.ends_at > $2) AS time_off,
          (SELECT ${intervalsJson('b.starts_at', 'b.occupied_until')}
             FROM bookings b
-           WHERE b.therapist_id = t.id AND b.status <> 'cancelled'
+           WHERE b.therapist_id = t.id AND b.status NOT IN ('cancelled', 'rescheduled')
              AND b.starts_at < $3 AND b.occupied_until > $2) AS busy
     FROM unnest($1::uuid[]) AS t(id)`;
 

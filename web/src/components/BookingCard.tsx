@@ -12,6 +12,7 @@ const STATUS_LABEL: Record<Booking['status'], string> = {
   cancelled: 'Cancelled',
   completed: 'Completed',
   'no-show': 'Missed',
+  rescheduled: 'Moved',
 };
 
 /** Who cancelled, and when the spa did, why: the rule the booking no longer passes. */

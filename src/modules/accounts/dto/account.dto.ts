@@ -44,5 +44,6 @@ export class AccountExport {
   @records('Weekly hours') weeklyHours!: unknown[];
   @records('Time off') timeOff!: unknown[];
   @records('Answers kept for retried requests (24 hours)') idempotencyKeys!: unknown[];
+  @records('Waitlist entries, with the times offered') waitlist!: unknown[];
   @records('Audit log entries by this account, or about it and its check-ins') auditLog!: unknown[];
 }

@@ -37,6 +37,33 @@ export class CreateBookingDto {
   notes?: string;
 }
 
+export class RescheduleBookingDto {
+  @IsInstant({ example: '2026-12-02T15:00:00Z' })
+  startsAt!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another therapist (default: the same)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'therapistId must be a UUID' })
+  therapistId?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Another offering (default: the same)' })
+  @IsOptional()
+  @IsUUID('all', { message: 'offeringId must be a UUID' })
+  offeringId?: string;
+}
+
+export class PolicyResponse {
+  @ApiProperty({
+    description:
+      'A client may cancel until the start, but within this many hours it counts as late; a client may not reschedule within it',
+  })
+  cancellationNoticeHours!: number;
+  @ApiProperty({ description: 'How long a waitlist offer holds its time' })
+  waitlistHoldMinutes!: number;
+  @ApiProperty({ description: 'How far ahead a session may start' })
+  bookingHorizonDays!: number;
+}
+
 export class CancelBookingDto {
   @IsOptionalText(500, 'Feeling unwell')
   reason?: string;
@@ -126,6 +153,20 @@ export class BookingResponse {
   cancellationCode!: SystemCancellationCode | null;
   @ApiProperty({ type: String, nullable: true }) cancellationReason!: string | null;
   @ApiProperty() lateCancellation!: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The booking this one replaced (a reschedule)',
+  })
+  rescheduledFromId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'The booking that replaced this one (status rescheduled)',
+  })
+  rescheduledToId!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

@@ -1,9 +1,9 @@
 import { Button, Text } from '@react-email/components';
 import type { SessionNotice } from '../notification.types.js';
-import { sessionTimeLines } from '../notification.rules.js';
+import { localTime, recipientZone, sessionTimeLines } from '../notification.rules.js';
 import { button, Layout, paragraph } from './layout.js';
 
-export type SessionEvent = 'confirmed' | 'cancelled' | 'completed' | 'reminder';
+export type SessionEvent = 'confirmed' | 'cancelled' | 'completed' | 'reminder' | 'rescheduled';
 
 export interface SessionMessageProps {
   spaName: string;
@@ -33,6 +33,8 @@ function headingOf(event: SessionEvent, notice: SessionNotice, spaName: string):
         : `Session with ${notice.client.name} cancelled`;
     case 'reminder':
       return 'See you soon';
+    case 'rescheduled':
+      return forClient ? 'Your session has moved' : `Session with ${notice.client.name} moved`;
     case 'completed':
       return `Thank you for visiting ${spaName}`;
   }
@@ -61,6 +63,13 @@ function leadOf(event: SessionEvent, notice: SessionNotice): string {
     }
     case 'reminder':
       return `A reminder of your ${session} with ${notice.therapist.name}.`;
+    case 'rescheduled': {
+      const who = forClient ? notice.therapist.name : notice.client.name;
+      const before = notice.previousStartsAt
+        ? ` It was on ${localTime(notice.previousStartsAt, recipientZone(notice))}.`
+        : '';
+      return `${session} with ${who} has a new time, below.${before} The attached update moves it in your calendar.`;
+    }
     case 'completed':
       return `We hope your ${notice.sessionName.toLowerCase()} with ${notice.therapist.name} did you good.`;
   }
