@@ -32,6 +32,7 @@ import { TherapistHours } from './screens/TherapistHours';
 import { TherapistProfile } from './screens/TherapistProfile';
 import { TimeOff } from './screens/TimeOff';
 import { VerifyEmail } from './screens/VerifyEmail';
+import { Waitlist } from './screens/Waitlist';
 
 type SessionState =
   | { status: 'loading' }
@@ -54,6 +55,7 @@ function navItems(user: User): [string, string][] {
         ['intake', 'Check-in'],
         ...(latest ? [[`intake/${latest}`, 'Suggestions'] as [string, string]] : []),
         ['bookings', 'Bookings'],
+        ['waitlist', 'Waitlist'],
         ['settings', 'Settings'],
       ];
     }
@@ -101,10 +103,12 @@ function screen(route: Route, user: User): ReactNode {
           intakeId={route.params.get('intake') ?? undefined}
           slot={route.params.get('slot') ?? undefined}
           week={weekOf(route)}
+          move={route.params.get('move') ?? undefined}
         />
       );
     }
     if (path === 'bookings') return <MyBookings />;
+    if (path === 'waitlist') return <Waitlist highlight={route.params.get('offer') ?? undefined} />;
   }
   if (user.role === 'therapist') {
     if (path === 'therapist/agenda') return <TherapistAgenda week={weekOf(route)} />;

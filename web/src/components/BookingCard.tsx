@@ -4,6 +4,8 @@ import { ErrorNotice } from './Notices';
 import { formatDateTime, formatMoney, formatTime, humanize } from '../format';
 import { useAction } from '../hooks';
 import { CANCELLED_BY, pendingReviewSentence, SYSTEM_CANCELLATIONS } from '../messages';
+import { cancelQuestion, insideNotice, usePolicy } from '../policy';
+import { href } from '../router';
 
 type Booking = Schemas['BookingResponse'];
 
@@ -47,8 +49,10 @@ export function BookingCard({
       );
       onCancelled(cancelled.lateCancellation);
     });
+  const policy = usePolicy();
   const cancellation = cancellationText(booking);
   const pendingReview = booking.status === 'confirmed' && booking.screening === 'pending-review';
+  const movable = policy !== undefined && !insideNotice(booking.startsAt, policy);
 
   return (
     <li className={`card booking booking-${booking.status}`}>
@@ -71,14 +75,36 @@ export function BookingCard({
         </div>
       )}
       <ErrorNotice error={action.error} />
+      {booking.status === 'rescheduled' && (
+        <p className="booking-reason">
+          This session moved to another time, listed with your bookings.
+        </p>
+      )}
       {booking.status === 'confirmed' && (
-        <ConfirmButton
-          label="Cancel booking"
-          question="Cancel this booking?"
-          confirmLabel="Yes, cancel it"
-          busy={action.busy}
-          onConfirm={cancel}
-        />
+        <div className="actions">
+          {movable && (
+            <a
+              className="button secondary"
+              href={href(`book/${booking.therapistId}`, {
+                technique: booking.technique,
+                offering: booking.offeringId,
+                move: booking.id,
+              })}
+            >
+              Change time
+            </a>
+          )}
+          <ConfirmButton
+            label="Cancel booking"
+            question={cancelQuestion(booking.startsAt, policy)}
+            confirmLabel="Yes, cancel it"
+            busy={action.busy}
+            onConfirm={cancel}
+          />
+        </div>
+      )}
+      {booking.status === 'confirmed' && policy && !movable && (
+        <p className="hint">It is too close to the session to change its time online.</p>
       )}
     </li>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { answer, asApiError, client, type Schemas } from '../api/client';
 import { Select, TextArea } from '../components/Field';
+import { JoinWaitlist } from '../components/JoinWaitlist';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { WeekNav, weekStart } from '../components/WeekNav';
 import {
@@ -17,6 +18,7 @@ import {
 import { useAction, useResource } from '../hooks';
 import { latestIntake } from '../latestIntake';
 import { confirmationSentence } from '../messages';
+import { policySentence, usePolicy } from '../policy';
 import { href, navigate } from '../router';
 import { useSession } from '../session';
 
@@ -32,6 +34,8 @@ interface Props {
   /** A slot chosen on the matches list. */
   slot?: string;
   week: number;
+  /** Moving this booking to a new time, instead of booking a new one. */
+  move?: string;
 }
 
 /** Refusals after which the chosen time cannot be booked at all. */
@@ -46,7 +50,16 @@ function newIdempotencyKey(): string {
 }
 
 /** A therapist's free slots for one offering, a week at a time, and the booking itself. */
-export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, week }: Props) {
+export function BookSlot({
+  therapistId,
+  technique,
+  offeringId,
+  intakeId,
+  slot,
+  week,
+  move,
+}: Props) {
+  const policy = usePolicy();
   const therapist = useResource(
     () => answer(client.GET('/api/v1/therapists/{id}', { params: { path: { id: therapistId } } })),
     [therapistId],
@@ -113,6 +126,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
         technique: technique || undefined,
         offering: params.offering ?? offering?.id,
         intake: intakeId,
+        move,
         week: String(params.week ?? week),
       }),
     );
@@ -129,14 +143,19 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
       if (!offering || !selected) return;
       try {
         const body = { therapistId, offeringId: offering.id, startsAt: selected, intakeId };
-        // A retry of this same choice (a lost answer, a double tap) books once.
+        // A retry of this same choice (a lost answer, a double tap) books, or moves, once.
         const header = { 'idempotency-key': key };
         setBooked(
           await answer(
-            client.POST('/api/v1/bookings', {
-              params: { header },
-              body: notes.trim() ? { ...body, notes: notes.trim() } : body,
-            }),
+            move
+              ? client.POST('/api/v1/bookings/{id}/reschedule', {
+                  params: { header, path: { id: move } },
+                  body: { startsAt: selected, offeringId: offering.id },
+                })
+              : client.POST('/api/v1/bookings', {
+                  params: { header },
+                  body: notes.trim() ? { ...body, notes: notes.trim() } : body,
+                }),
           ),
         );
       } catch (error) {
@@ -154,7 +173,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
     return (
       <section className="confirmation card" role="status">
         <h1 ref={confirmation} tabIndex={-1}>
-          You’re booked
+          {move ? 'Your session has moved' : 'You’re booked'}
         </h1>
         <p className="lead">
           {offering.name} with {therapist.data.name}
@@ -166,7 +185,11 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
           (your time, {localTimeZone()})
         </p>
         <p>Price: {formatMoney(booked.priceCents)}</p>
-        <p>{confirmationSentence(user.email)}</p>
+        <p>
+          {move
+            ? `We sent the new time to ${user.email}, with an update for your calendar.`
+            : confirmationSentence(user.email)}
+        </p>
         <div className="actions">
           <a className="button primary" href={href('bookings')}>
             See my bookings
@@ -192,7 +215,13 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
 
   return (
     <section className="book">
-      <h1>{therapist.data ? `Book ${therapist.data.name}` : 'Book a session'}</h1>
+      <h1>
+        {move
+          ? 'Choose a new time'
+          : therapist.data
+            ? `Book ${therapist.data.name}`
+            : 'Book a session'}
+      </h1>
       {loading && <Loading what="the therapist" />}
       <ErrorNotice error={therapist.error ?? offerings.error} />
       {therapist.data && (
@@ -223,6 +252,7 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
             </p>
           )}
           <p className="hint">Times are shown in your time zone ({localTimeZone()}).</p>
+          {policy && <p className="policy">{policySentence(policy)}</p>}
           <WeekNav week={week} onWeek={(w) => go({ week: w })} earliest={0} />
           {slots.loading && !slots.data && <Loading what="free times" />}
           <ErrorNotice error={slots.error} />
@@ -325,12 +355,27 @@ export function BookSlot({ therapistId, technique, offeringId, intakeId, slot, w
                       onClick={book}
                       disabled={action.busy}
                     >
-                      {action.busy ? 'Booking…' : 'Book this time'}
+                      {action.busy
+                        ? move
+                          ? 'Moving…'
+                          : 'Booking…'
+                        : move
+                          ? 'Move to this time'
+                          : 'Book this time'}
                     </button>
                   </div>
                 </>
               )}
             </div>
+          )}
+          {therapist.data && !move && (
+            <JoinWaitlist
+              therapistId={therapistId}
+              therapistName={therapist.data.name}
+              offeringId={offering.id}
+              from={from}
+              to={startOfDay(from, 7)}
+            />
           )}
         </>
       )}

@@ -51,7 +51,7 @@ export function MyBookings() {
             onCancelled={(late) => {
               setMessage(
                 late
-                  ? 'Booking cancelled. It was less than a day before the session, so it counts as a late cancellation.'
+                  ? 'Booking cancelled. It was inside the notice period, so it counts as a late cancellation.'
                   : 'Booking cancelled. The time is free again.',
               );
               bookings.reload();
