@@ -73,10 +73,6 @@ export class AddReschedulingAndWaitlist1796539341582 implements MigrationInterfa
         `);
     await queryRunner.query(`
             ALTER TABLE "bookings"
-            ADD "hold_expires_at" TIMESTAMP WITH TIME ZONE
-        `);
-    await queryRunner.query(`
-            ALTER TABLE "bookings"
             ADD "waitlist_entry_id" uuid
         `);
     await queryRunner.query(`
@@ -138,8 +134,7 @@ export class AddReschedulingAndWaitlist1796539341582 implements MigrationInterfa
     await queryRunner.query(`
             ALTER TABLE "bookings"
             ADD CONSTRAINT "CHK_bookings_hold" CHECK (
-                    ("status" = 'held') = ("hold_expires_at" IS NOT NULL)
-                    AND ("status" = 'held') = ("waitlist_entry_id" IS NOT NULL)
+                    ("status" = 'held') = ("waitlist_entry_id" IS NOT NULL)
                 )
         `);
     await queryRunner.query(`
@@ -226,9 +221,6 @@ export class AddReschedulingAndWaitlist1796539341582 implements MigrationInterfa
         `);
     await queryRunner.query(`
             ALTER TABLE "bookings" DROP COLUMN "waitlist_entry_id"
-        `);
-    await queryRunner.query(`
-            ALTER TABLE "bookings" DROP COLUMN "hold_expires_at"
         `);
     await queryRunner.query(`
             ALTER TABLE "bookings" DROP COLUMN "series_id"

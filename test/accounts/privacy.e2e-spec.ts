@@ -7,6 +7,7 @@ import {
   book,
   loginAdmin,
   makeClient,
+  intakeBody,
   makeIntake,
   makeOffering,
   makeTherapist,
@@ -97,6 +98,22 @@ async function busyClient(name: string): Promise<Account & { bookingId: string }
     .expect(401);
   await smtp.waitFor((mails) => mails.some((mail) => mail.to === client.email.toLowerCase()));
   return { ...client, bookingId: upcoming.body.id };
+}
+
+/** Waits until `count` transactions of this file's database wait for an advisory lock. */
+async function waitForLockWaiters(count: number): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const { rows } = await t.db.query(
+      // pg_locks is the whole server's: only this file's database counts.
+      `SELECT count(*)::int AS n FROM pg_locks
+        WHERE locktype = 'advisory' AND NOT granted
+          AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
+    if (rows[0].n >= count) return;
+    if (Date.now() > deadline) throw new Error(`${rows[0].n} of ${count} waiters`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /** Every table of the public schema, and how each relates to one person ($1: id, $2: email). */
@@ -360,6 +377,49 @@ describe('DELETE /me', () => {
       .set('Authorization', bearer(client))
       .expect(200);
     expect(mine.body.items.map((item: { status: string }) => item.status)).toEqual(['cancelled']);
+  });
+
+  it('refuses a booking and a check-in that were in flight when the account was erased', async () => {
+    const client = await makeClient(t, 'Ivy Inflight');
+    await makeIntake(t, client);
+    // The client's screening lock, held here: the erasure and the booking queue behind it, in
+    // that order, as when a booking is already past sign-in when the erasure commits.
+    const lock = await t.db.connect();
+    try {
+      await lock.query('BEGIN');
+      await lock.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
+        `screening:${client.id}`,
+      ]);
+      const erasure = request(t.server)
+        .delete(`${API}/me`)
+        .set('Authorization', bearer(client))
+        .send({ password: client.password })
+        .then((response) => response);
+      await waitForLockWaiters(1);
+      const booking = book(t, client, {
+        therapistId: therapist.id,
+        offeringId: offering.id,
+        startsAt: utcAt(nextDay++, 16),
+      }).then((response) => response);
+      const intake = request(t.server)
+        .post(`${API}/intakes`)
+        .set('Authorization', bearer(client))
+        .send(intakeBody())
+        .then((response) => response);
+      await waitForLockWaiters(3);
+      await lock.query('COMMIT');
+      expect((await erasure).status).toBe(204);
+      expect((await booking).status).toBe(401);
+      expect((await intake).status).toBe(401);
+    } finally {
+      lock.release();
+    }
+    const { rows } = await t.db.query(
+      `SELECT (SELECT count(*)::int FROM bookings WHERE client_id = $1) AS bookings,
+              (SELECT count(*)::int FROM intakes WHERE client_id = $1) AS intakes`,
+      [client.id],
+    );
+    expect(rows[0]).toEqual({ bookings: 0, intakes: 0 });
   });
 
   it('refuses to erase the only admin', async () => {

@@ -118,6 +118,11 @@ it('retries with backoff: a server that refuses twice gets the message on the th
   const booked = (mail: CaughtMail) =>
     mail.to === client.email.toLowerCase() && mail.subject.startsWith('Booked');
   await smtp.waitFor((mails) => mails.some(booked), 30_000);
+  // The server has the message; the sender records it a moment later.
+  const deadline = Date.now() + 10_000;
+  while ((await statusOf(client.email))[0]?.status === 'sending' && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
   expect(await statusOf(client.email)).toEqual([{ status: 'sent', attempts: 3, last_error: null }]);
   const refusedThenSent = smtp.attempts.filter((id) => id === smtp.mails.find(booked)!.messageId);
   expect(refusedThenSent).toHaveLength(3);

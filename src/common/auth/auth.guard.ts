@@ -48,7 +48,8 @@ export class AuthGuard implements CanActivate {
 
 const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 
-function bearerToken(header: string | undefined): string | null {
+/** The token of an `Authorization: Bearer …` header, or null. */
+export function bearerToken(header: string | undefined): string | null {
   if (!header) return null;
   const [scheme, token] = header.split(' ');
   return scheme?.toLowerCase() === 'bearer' && token ? token : null;

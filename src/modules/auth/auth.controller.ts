@@ -3,9 +3,11 @@ import { ApiAcceptedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } fro
 import { ApiCreatedResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessTokenService } from '../../common/auth/access-token.service.js';
+import { bearerToken } from '../../common/auth/auth.guard.js';
 import { CurrentUser, Public } from '../../common/auth/auth.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ApiAuth, ApiPublic } from '../../common/http/api-problems.decorator.js';
+import { AppConfig } from '../../config/app-config.js';
 import { AccountRateLimit, LoginRateLimit } from '../../common/http/throttling.js';
 import { AuthService, type SignedIn } from './auth.service.js';
 import {
@@ -20,7 +22,12 @@ import {
 } from './dto/auth.dto.js';
 import { EmailVerification } from './email-verification.service.js';
 import { PasswordsService } from './passwords.service.js';
-import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie.js';
+import {
+  clearRefreshCookie,
+  refreshCookieOf,
+  secureCookies,
+  setRefreshCookie,
+} from './refresh-cookie.js';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -30,6 +37,7 @@ export class AuthController {
     private readonly passwords: PasswordsService,
     private readonly verification: EmailVerification,
     private readonly accessTokens: AccessTokenService,
+    private readonly config: AppConfig,
   ) {}
 
   @Public()
@@ -42,7 +50,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResponse> {
-    return withCookie(request, reply, await this.auth.register(dto));
+    return this.withCookie(request, reply, await this.auth.register(dto));
   }
 
   @Public()
@@ -56,7 +64,7 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AuthResponse> {
-    return withCookie(request, reply, await this.auth.login(dto));
+    return this.withCookie(request, reply, await this.auth.login(dto));
   }
 
   @Public()
@@ -75,9 +83,9 @@ export class AuthController {
   ): Promise<AuthResponse> {
     try {
       const signedIn = await this.auth.refresh(dto.refreshToken ?? refreshCookieOf(request));
-      return withCookie(request, reply, signedIn);
+      return this.withCookie(request, reply, signedIn);
     } catch (error) {
-      clearRefreshCookie(request, reply);
+      clearRefreshCookie(reply, this.secure(request));
       throw error;
     }
   }
@@ -92,10 +100,10 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const bearer = /^Bearer (\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    const bearer = bearerToken(request.headers.authorization);
     const subject = bearer ? await this.accessTokens.verify(bearer) : null;
     await this.auth.logout(subject, dto.refreshToken ?? refreshCookieOf(request));
-    clearRefreshCookie(request, reply);
+    clearRefreshCookie(reply, this.secure(request));
   }
 
   @Post('password')
@@ -143,9 +151,14 @@ export class AuthController {
   resendVerification(@CurrentUser() user: AuthUser): Promise<void> {
     return this.verification.resend(user.id);
   }
-}
 
-function withCookie(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn) {
-  setRefreshCookie(request, reply, signedIn.response.refreshToken, signedIn.refreshExpiresAt);
-  return signedIn.response;
+  private secure(request: FastifyRequest): boolean {
+    return secureCookies(request, this.config.publicUrl);
+  }
+
+  private withCookie(request: FastifyRequest, reply: FastifyReply, signedIn: SignedIn) {
+    const { refreshToken } = signedIn.response;
+    setRefreshCookie(reply, refreshToken, signedIn.refreshExpiresAt, this.secure(request));
+    return signedIn.response;
+  }
 }

@@ -80,8 +80,12 @@ export class AuthService implements OnApplicationBootstrap {
         passwordHash,
       });
       await this.verification.send(manager, created.id);
-      return { user: created, session: await this.sessions.start(created.id, manager) };
+      return {
+        user: created,
+        session: await this.sessions.start(created.id, passwordHash, manager),
+      };
     });
+    if (!session) throw invalidCredentials();
     return this.signedIn(user, session);
   }
 
@@ -93,7 +97,9 @@ export class AuthService implements OnApplicationBootstrap {
       : await this.hasher.verifyAgainstNothing(dto.password);
     if (!user || !valid) throw invalidCredentials();
     await this.limiter.clear(dto.email);
-    return this.signedIn(user, await this.sessions.start(user.id));
+    const session = await this.sessions.start(user.id, user.passwordHash);
+    if (!session) throw invalidCredentials();
+    return this.signedIn(user, session);
   }
 
   /** The next pair for a refresh token (which then stops working). */

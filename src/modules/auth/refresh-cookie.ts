@@ -6,30 +6,34 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 export const REFRESH_COOKIE = 'unknot_refresh';
 const COOKIE_PATH = '/api/v1/auth';
 
-/** `Secure` whenever the request reached us over https (directly or through a trusted proxy). */
-const secure = (request: FastifyRequest) => request.protocol === 'https';
+/**
+ * `Secure` whenever people reach the app over https: the request came over https (directly or
+ * through a trusted proxy), or PUBLIC_URL says https (a proxy that terminates TLS, untrusted).
+ */
+export const secureCookies = (request: FastifyRequest, publicUrl: string | undefined) =>
+  request.protocol === 'https' || publicUrl?.startsWith('https:') === true;
 
 export function setRefreshCookie(
-  request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   expiresAt: Date,
+  secure: boolean,
 ): void {
   void reply.setCookie(REFRESH_COOKIE, token, {
     path: COOKIE_PATH,
     httpOnly: true,
     sameSite: 'strict',
-    secure: secure(request),
+    secure,
     expires: expiresAt,
   });
 }
 
-export function clearRefreshCookie(request: FastifyRequest, reply: FastifyReply): void {
+export function clearRefreshCookie(reply: FastifyReply, secure: boolean): void {
   void reply.clearCookie(REFRESH_COOKIE, {
     path: COOKIE_PATH,
     httpOnly: true,
     sameSite: 'strict',
-    secure: secure(request),
+    secure,
   });
 }
 

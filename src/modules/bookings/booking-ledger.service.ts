@@ -211,16 +211,11 @@ export class BookingLedger {
    * a waitlist hold: a time kept for an offer, which the exclusion constraint treats as a booking.
    * A second hold for one entry is refused by UQ_bookings_hold_per_entry.
    */
-  async makeHold(
-    manager: EntityManager,
-    bookingId: string,
-    entryId: string,
-    expiresAt: Date,
-  ): Promise<void> {
+  async makeHold(manager: EntityManager, bookingId: string, entryId: string): Promise<void> {
     await manager.query(
-      `UPDATE bookings SET status = 'held', waitlist_entry_id = $2, hold_expires_at = $3
+      `UPDATE bookings SET status = 'held', waitlist_entry_id = $2
         WHERE id = $1 AND status = 'confirmed'`,
-      [bookingId, entryId, expiresAt],
+      [bookingId, entryId],
     );
   }
 

@@ -66,6 +66,30 @@ export class BookingWriter {
   ) {}
 
   /**
+   * Takes, in a booking's order, the locks a booking of `offeringId` with these therapists for
+   * this client would take — the offering and the therapists FOR SHARE (sorted), then the client's
+   * screening lock — for a change that must lock a booking row or a waitlist offer too: those come
+   * after these, as everywhere, so no two transactions wait for each other in a cycle.
+   */
+  async lockForBooking(
+    manager: EntityManager,
+    offeringId: string,
+    therapistIds: readonly string[],
+    clientId: string,
+  ): Promise<void> {
+    await this.offerings.findLiveRow(manager, offeringId, true);
+    for (const id of [...new Set(therapistIds)].sort()) {
+      await this.therapists.lockForBooking(manager, id);
+    }
+    await this.screening.lockClient(manager, clientId);
+  }
+
+  /** The client's screening lock alone (a change to the client's waitlist, say). */
+  lockClient(manager: EntityManager, clientId: string): Promise<void> {
+    return this.screening.lockClient(manager, clientId);
+  }
+
+  /**
    * Every rule, checked inside the caller's transaction; the exclusion constraint has the last
    * word. What the booking rests on is locked first, always in this order — the offering and the
    * therapist FOR SHARE, then the client's screening — so archiving the offering, changing the
@@ -133,18 +157,10 @@ export class BookingWriter {
         startsAt,
         notes: request.notes ?? null,
         intakeId,
+        replaces: request.replaces,
       }),
     );
     if (!row) throw bookingErrors.slotTaken();
-    const booking = bookingFromRow(row);
-    if (request.replaces) {
-      booking.rescheduledFromId = request.replaces.id;
-      booking.seriesId = request.replaces.seriesId ?? request.replaces.id;
-      await manager.query(
-        `UPDATE bookings SET rescheduled_from_id = $2, series_id = $3 WHERE id = $1`,
-        [booking.id, booking.rescheduledFromId, booking.seriesId],
-      );
-    }
-    return booking;
+    return bookingFromRow(row);
   }
 }

@@ -62,10 +62,7 @@ export type BookingScreeningState = (typeof BOOKING_SCREENINGS)[number];
   `"status" IN ('confirmed', 'cancelled', 'completed', 'no-show', 'rescheduled', 'held')`,
 )
 @Check('CHK_bookings_rescheduled', `("status" = 'rescheduled') = ("rescheduled_to_id" IS NOT NULL)`)
-@Check(
-  'CHK_bookings_hold',
-  `("status" = 'held') = ("hold_expires_at" IS NOT NULL) AND ("status" = 'held') = ("waitlist_entry_id" IS NOT NULL)`,
-)
+@Check('CHK_bookings_hold', `("status" = 'held') = ("waitlist_entry_id" IS NOT NULL)`)
 // Only holds name an entry (CHK_bookings_hold): one live hold per entry.
 @Index('UQ_bookings_hold_per_entry', ['waitlistEntryId'], {
   unique: true,
@@ -205,10 +202,6 @@ export class Booking {
    */
   @Column({ type: 'uuid', nullable: true })
   seriesId!: string | null;
-
-  /** A waitlist hold: when it lapses (the offer's expiry). */
-  @Column({ type: 'timestamptz', nullable: true })
-  holdExpiresAt!: Date | null;
 
   /** A waitlist hold: the entry it is offered to (the hold goes with the entry). */
   @Column({ type: 'uuid', nullable: true })

@@ -59,7 +59,6 @@ export function bookingFromRow(row: Record<string, unknown>): Booking {
     rescheduledFromId: row.rescheduled_from_id ?? null,
     rescheduledToId: row.rescheduled_to_id ?? null,
     seriesId: row.series_id ?? null,
-    holdExpiresAt: row.hold_expires_at ?? null,
     waitlistEntryId: row.waitlist_entry_id ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

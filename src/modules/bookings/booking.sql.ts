@@ -19,8 +19,8 @@ export {
  * Parameters: insertBookingParams.
  */
 export const INSERT_BOOKING_SQL = `INSERT INTO bookings (client_id, therapist_id, offering_id, technique_slug, starts_at, ends_at,
-                      occupied_until, price_cents, notes, intake_id)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+                      occupied_until, price_cents, notes, intake_id, rescheduled_from_id, series_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
   ON CONFLICT DO NOTHING
   RETURNING *`;
 
@@ -41,6 +41,8 @@ export function insertBookingParams(booking: {
   startsAt: number;
   notes: string | null;
   intakeId: string | null;
+  /** A reschedule: the booking replaced, and the first of its chain (one calendar event). */
+  replaces?: { id: string; seriesId: string | null };
 }): unknown[] {
   const { offering, startsAt } = booking;
   const endsAt = startsAt + offering.duration_minutes * MINUTE_MS;
@@ -55,6 +57,8 @@ export function insertBookingParams(booking: {
     offering.price_cents,
     booking.notes,
     booking.intakeId,
+    booking.replaces?.id ?? null,
+    booking.replaces ? (booking.replaces.seriesId ?? booking.replaces.id) : null,
   ];
 }
 

@@ -33,21 +33,21 @@ export class BookingsService {
     dto: CreateBookingDto,
     idempotencyKey?: string,
   ): Promise<BookingResponse> {
-    if (idempotencyKey === undefined) {
+    const attempt = async (manager: EntityManager) => {
       try {
-        return await this.dataSource.transaction((manager) => this.book(manager, client.id, dto));
+        return await this.book(manager, client.id, dto);
       } catch (error) {
         throw asDomainError(error) ?? error;
       }
+    };
+    if (idempotencyKey === undefined) {
+      // A refusal at COMMIT is mapped too.
+      return this.dataSource.transaction(attempt).catch((error: unknown) => {
+        throw asDomainError(error) ?? error;
+      });
     }
     return this.idempotency.run(client.id, idempotencyKey, requestHash('POST /bookings', dto), {
-      attempt: async (manager) => {
-        try {
-          return await this.book(manager, client.id, dto);
-        } catch (error) {
-          throw asDomainError(error) ?? error;
-        }
-      },
+      attempt,
       // The booking as it is now: it may have been cancelled since the first answer.
       replay: async (manager, stored) =>
         toBookingResponse(await manager.findOneByOrFail(Booking, { id: stored.id })),

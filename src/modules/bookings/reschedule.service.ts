@@ -43,7 +43,12 @@ export class RescheduleService {
         throw asDomainError(error) ?? error;
       }
     };
-    if (idempotencyKey === undefined) return this.dataSource.transaction(attempt);
+    if (idempotencyKey === undefined) {
+      // A refusal at COMMIT is mapped too.
+      return this.dataSource.transaction(attempt).catch((error: unknown) => {
+        throw asDomainError(error) ?? error;
+      });
+    }
     const hash = requestHash(`POST /bookings/${id}/reschedule`, dto);
     return this.idempotency.run(user.id, idempotencyKey, hash, {
       attempt,
@@ -60,6 +65,15 @@ export class RescheduleService {
     dto: RescheduleBookingDto,
   ): Promise<BookingResponse> {
     const now = new Date();
+    // What the move rests on, read first without a lock; then a booking's locks in its order,
+    // and only then the booking row itself (read again under its lock).
+    const peek = await this.bookings.findVisible(manager, user, id);
+    await this.writer.lockForBooking(
+      manager,
+      dto.offeringId ?? peek.offeringId,
+      [peek.therapistId, dto.therapistId ?? peek.therapistId],
+      peek.clientId,
+    );
     const old = await this.bookings.findVisible(manager, user, id, true);
     if (old.status !== 'confirmed') throw bookingErrors.cannotChange(old.status);
     if (old.startsAt.getTime() <= now.getTime()) throw bookingErrors.cannotMoveStarted();

@@ -20,6 +20,8 @@ export interface BookingScreeningRequest {
  * transaction, so a racing intake change cannot slip a booking through.
  */
 export interface BookingScreening {
+  /** Takes the client's screening lock (the last of a booking's locks) for this transaction. */
+  lockClient(manager: EntityManager, clientId: string): Promise<void>;
   screen(
     manager: EntityManager,
     request: BookingScreeningRequest,

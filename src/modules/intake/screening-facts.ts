@@ -1,15 +1,29 @@
 import type { EntityManager } from 'typeorm';
+import { AppError } from '../../common/errors/app-error.js';
+import { ErrorCode } from '../../common/errors/error-code.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
 import type { GateIntake } from './screening.rules.js';
 
 export type LatestIntake = GateIntake & { id: string; expiresAt: Date };
 
-/** Serialises everything that reads or changes one client's screening (intakes, reviews, bookings). */
+/**
+ * Serialises everything that reads or changes one client's screening (intakes, reviews, bookings,
+ * waitlist offers, erasure). An erasure holds this lock too: a request that was already past
+ * sign-in when the account was erased waits here, then finds the account gone and stops (401)
+ * instead of booking or filing health data for it.
+ */
 export async function lockClientScreening(manager: EntityManager, clientId: string): Promise<void> {
   await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
     `screening:${clientId}`,
   ]);
+  const [account]: { erased: boolean }[] = await manager.query(
+    `SELECT erased_at IS NOT NULL AS erased FROM users WHERE id = $1`,
+    [clientId],
+  );
+  if (!account || account.erased) {
+    throw new AppError(ErrorCode.Unauthenticated, 'This account no longer exists.');
+  }
 }
 
 /** The client's latest unexpired intake with its flags: the only one the gate judges a new booking by. */

@@ -13,6 +13,10 @@ import { gateRefusal } from './screening.rules.js';
  */
 @Injectable()
 export class ScreeningService implements BookingScreening {
+  lockClient(manager: EntityManager, clientId: string): Promise<void> {
+    return lockClientScreening(manager, clientId);
+  }
+
   async screen(
     manager: EntityManager,
     request: BookingScreeningRequest,

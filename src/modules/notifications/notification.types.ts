@@ -28,6 +28,8 @@ export interface WaitlistOfferNotice {
   recipientName: string;
   offerId: string;
   sessionName: string;
+  /** Kept so an erasure of the therapist finds the name in offers made to others. */
+  therapistId: string;
   therapistName: string;
   startsAt: string;
   endsAt: string;

@@ -41,17 +41,36 @@ export class NotificationsPersonalData implements PersonalDataHolder {
         WHERE recipient_id = $1`,
       [subject.id],
     );
-    // Messages to others about sessions with the person keep the session, not the name.
+    // Messages to others about sessions with the person (and waitlist offers of their time)
+    // keep the session, not the name: the name's own field, and the name as a whole word in
+    // the subject (a short name is not cut out of other words).
     await manager.query(
       `UPDATE outbox_messages
-          SET subject = replace(subject, $2, $3),
+          SET subject = regexp_replace(subject, $5, $3, 'g'),
               payload = CASE
                 WHEN payload #>> '{client,name}' = $2 THEN jsonb_set(payload, '{client,name}', to_jsonb($3::text))
                 WHEN payload #>> '{therapist,name}' = $2 THEN jsonb_set(payload, '{therapist,name}', to_jsonb($3::text))
+                WHEN payload ->> 'therapistId' = $4 THEN jsonb_set(payload, '{therapistName}', to_jsonb($3::text))
                 ELSE payload END,
               updated_at = now()
-        WHERE booking_id = ANY($1::uuid[])`,
-      [subject.bookingIds, subject.name, subject.placeholderName],
+        WHERE (booking_id = ANY($1::uuid[]) OR payload ->> 'therapistId' = $4)
+          AND recipient_id IS DISTINCT FROM $4::uuid`,
+      [
+        subject.bookingIds,
+        subject.name,
+        subject.placeholderName,
+        subject.id,
+        wholeWordPattern(subject.name),
+      ],
     );
   }
+}
+
+/**
+ * A PostgreSQL regular expression matching `text` taken literally, not inside a longer word (no
+ * letter or digit just before or after it).
+ */
+function wholeWordPattern(text: string): string {
+  const literal = text.replace(/[^\p{L}\p{N}\s]/gu, '\\$&');
+  return `(?<![[:alnum:]])${literal}(?![[:alnum:]])`;
 }

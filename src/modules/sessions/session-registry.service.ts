@@ -8,8 +8,12 @@ import { AUTH_CHANNEL, LIVE_SESSION_SQL, type LiveSessionRow } from './sessions.
 
 /** How long to wait before listening again after the connection failed. */
 const RECONNECT_DELAY_MS = 1000;
-/** A listener that cannot answer a ping this often is taken as lost (a silent network failure). */
-const PING_INTERVAL_MS = 5000;
+/**
+ * The listener is pinged this often, and a ping unanswered for as long means it is lost (a
+ * silent network failure): a notification can go unheard for a second at most before the cache
+ * is dropped.
+ */
+const PING_INTERVAL_MS = 500;
 
 /**
  * Answers "is this session live, and whose is it?" on every authenticated request. Answers are
@@ -58,7 +62,7 @@ export class SessionRegistry implements OnModuleInit, OnModuleDestroy {
       application_name: 'unknot-sessions',
       keepAlive: true,
       // A ping that gets no answer fails instead of hanging: the connection is then replaced.
-      query_timeout: 2000,
+      query_timeout: PING_INTERVAL_MS,
     });
     let lost = false;
     const onLost = () => {

@@ -20,14 +20,14 @@ export interface IssuedSession {
   refreshExpiresAt: Date;
 }
 
+/** The nightly job that deletes sessions over for a month (their refresh tokens go with them). */
+const CLEAN_UP_QUEUE = 'session-clean-up';
+
 /**
  * Sessions and their rotating refresh tokens (owns `sessions` and `refresh_tokens`). A refresh
  * token works once; each refresh hands out the next one. One presented again after use was
  * copied — by whom cannot be told — so the whole session ends.
  */
-/** The nightly job that deletes sessions over for a month (their refresh tokens go with them). */
-const CLEAN_UP_QUEUE = 'session-clean-up';
-
 @Injectable()
 export class SessionsService implements PersonalDataHolder, OnModuleInit {
   constructor(
@@ -53,14 +53,27 @@ export class SessionsService implements PersonalDataHolder, OnModuleInit {
     );
   }
 
-  /** A new session for the user, in the caller's transaction when given. */
-  async start(userId: string, manager: EntityManager = this.dataSource.manager) {
-    const [{ id }]: { id: string }[] = await manager.query(
-      `INSERT INTO sessions (user_id, expires_at)
-       VALUES ($1, now() + make_interval(days => $2)) RETURNING id`,
-      [userId, this.config.sessions.maxDays],
-    );
-    return this.issueRefreshToken(manager, id, userId);
+  /**
+   * A new session for the user whose password hash is still `passwordHash` (the one just
+   * checked): a password changed or reset meanwhile, or an erasure, leaves null — a sign-in must
+   * not outlive what ended every session. In the caller's transaction when given.
+   */
+  async start(
+    userId: string,
+    passwordHash: string,
+    manager?: EntityManager,
+  ): Promise<IssuedSession | null> {
+    const run = async (transaction: EntityManager) => {
+      const [session]: { id: string }[] = await transaction.query(
+        `INSERT INTO sessions (user_id, expires_at)
+         SELECT id, now() + make_interval(days => $3) FROM users
+          WHERE id = $1 AND password_hash = $2 AND erased_at IS NULL
+         RETURNING id`,
+        [userId, passwordHash, this.config.sessions.maxDays],
+      );
+      return session ? this.issueRefreshToken(transaction, session.id, userId) : null;
+    };
+    return manager ? run(manager) : this.dataSource.transaction(run);
   }
 
   /**

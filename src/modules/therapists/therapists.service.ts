@@ -172,6 +172,11 @@ export class TherapistsService {
     return therapist;
   }
 
+  /** Holds the therapist's row FOR SHARE, as a booking does (BookingWriter.lockForBooking). */
+  async lockForBooking(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(LOCK_THERAPIST_FOR_SHARE_SQL, [id]);
+  }
+
   /**
    * Holds the therapist's row FOR UPDATE to the end of the caller's transaction: bookings take it
    * FOR SHARE, so a change to what they rest on is either fully before a booking or after it.

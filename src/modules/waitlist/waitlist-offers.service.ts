@@ -61,24 +61,26 @@ export class WaitlistOffers implements OnModuleInit {
     this.jobs.handle(SWEEP_QUEUE, () => this.sweep(), { cron: '*/5 * * * *', atStartUp: {} });
   }
 
-  /** Offers what became free in [from, to) of one therapist's time, in one transaction. */
+  /**
+   * Offers what became free in [from, to) of one therapist's time: each candidate entry in its
+   * own short transaction, so no run holds many clients' locks at once.
+   */
   async offerFreedTime(freed: FreedTime): Promise<void> {
     const from = Date.parse(freed.from);
     const to = Date.parse(freed.to);
     if (to <= Date.now()) return;
-    await this.dataSource.transaction(async (manager) => {
-      const now = new Date();
-      const entries: CandidateEntry[] = await manager.query(CANDIDATE_ENTRIES_SQL, [
-        freed.therapistId,
-        new Date(from),
-        new Date(to),
-        now,
-        CANDIDATES_PER_RUN,
-      ]);
-      for (const entry of entries) {
-        await this.offerTo(manager, entry, freed.therapistId, from, to, now);
-      }
-    });
+    const entries: CandidateEntry[] = await this.dataSource.query(CANDIDATE_ENTRIES_SQL, [
+      freed.therapistId,
+      new Date(from),
+      new Date(to),
+      new Date(),
+      CANDIDATES_PER_RUN,
+    ]);
+    for (const entry of entries) {
+      await this.dataSource.transaction((manager) =>
+        this.offerTo(manager, entry, freed.therapistId, from, to, new Date()),
+      );
+    }
   }
 
   private async offerTo(
@@ -89,14 +91,19 @@ export class WaitlistOffers implements OnModuleInit {
     freedTo: number,
     now: Date,
   ): Promise<void> {
-    for (const start of await this.startsFor(
-      manager,
-      entry,
-      therapistId,
-      freedFrom,
-      freedTo,
-      now,
-    )) {
+    // A booking's locks in its order, then the entry (as a claim takes them): is it still
+    // waiting, holding nothing? It may have been served or left since it was read.
+    await this.writer.lockForBooking(manager, entry.offering_id, [therapistId], entry.client_id);
+    const [waiting] = await manager.query(
+      `SELECT 1 FROM waitlist_entries e
+        WHERE e.id = $1 AND e.fulfilled_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM bookings h WHERE h.waitlist_entry_id = e.id)
+        FOR UPDATE`,
+      [entry.id],
+    );
+    if (!waiting) return;
+    const starts = await this.startsFor(manager, entry, therapistId, freedFrom, freedTo, now);
+    for (const start of starts) {
       await manager.query('SAVEPOINT waitlist_offer');
       try {
         const booking = await this.writer.book(
@@ -106,7 +113,7 @@ export class WaitlistOffers implements OnModuleInit {
           now,
         );
         const expiresAt = new Date(now.getTime() + this.config.waitlistHoldMinutes * MINUTE_MS);
-        await this.ledger.makeHold(manager, booking.id, entry.id, expiresAt);
+        await this.ledger.makeHold(manager, booking.id, entry.id);
         const [{ id }]: { id: string }[] = await manager.query(INSERT_OFFER_SQL, [
           entry.id,
           therapistId,
@@ -141,8 +148,12 @@ export class WaitlistOffers implements OnModuleInit {
     now: Date,
   ): Promise<number[]> {
     const length = (entry.duration_minutes + entry.buffer_minutes) * MINUTE_MS;
+    // The whole session inside the client's window, and meeting the freed time.
     const from = Math.max(entry.window_from.getTime(), freedFrom - length, now.getTime());
-    const to = Math.min(entry.window_to.getTime(), freedTo);
+    const to = Math.min(
+      entry.window_to.getTime() - entry.duration_minutes * MINUTE_MS + 1,
+      freedTo,
+    );
     if (to <= from) return [];
     const therapist = await this.therapists.bookingFacts(manager, therapistId, entry.technique);
     const query = await this.slots.slotQuery(
@@ -183,6 +194,7 @@ export class WaitlistOffers implements OnModuleInit {
             offerId,
             sessionName:
               facts.technique_slug === 'prenatal' ? 'Massage session' : facts.offering_name,
+            therapistId: facts.therapist_id,
             therapistName: facts.therapist_name,
             startsAt: facts.starts_at.toISOString(),
             endsAt: facts.ends_at.toISOString(),
@@ -202,11 +214,10 @@ export class WaitlistOffers implements OnModuleInit {
    */
   async expire(offerId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [offer]: { status: string; expires_at: Date; hold_id: string | null }[] =
-        await manager.query(
-          `SELECT status, expires_at, hold_id FROM waitlist_offers WHERE id = $1 FOR UPDATE`,
-          [offerId],
-        );
+      const [offer]: { status: string; expires_at: Date }[] = await manager.query(
+        `SELECT status, expires_at FROM waitlist_offers WHERE id = $1 FOR UPDATE`,
+        [offerId],
+      );
       if (offer?.status !== 'open') return;
       if (offer.expires_at.getTime() > Date.now()) {
         await this.jobs.sendMany(manager, [
@@ -214,30 +225,36 @@ export class WaitlistOffers implements OnModuleInit {
         ]);
         return;
       }
-      await this.close(manager, offerId, offer.hold_id, 'expired');
+      await this.close(manager, offerId, 'expired');
     });
   }
 
   /**
-   * Ends an open offer (declined, expired, withdrawn): its hold is deleted and the time it held
-   * is offered on, by a job written in the same transaction.
+   * Ends an offer if it is still open (declined, expired, withdrawn): its hold is deleted and the
+   * time it held is offered on, by a job written in the same transaction. False when it had ended
+   * already (claimed, or closed by a concurrent change).
    */
   async close(
     manager: EntityManager,
     offerId: string,
-    holdId: string | null,
     status: 'declined' | 'expired' | 'withdrawn',
-  ): Promise<void> {
+  ): Promise<boolean> {
+    const [closed]: { hold_id: string | null }[] = await manager.query(
+      `SELECT hold_id FROM waitlist_offers WHERE id = $1 AND status = 'open' FOR UPDATE`,
+      [offerId],
+    );
+    if (!closed) return false;
     await manager.query(
       `UPDATE waitlist_offers SET status = $2, hold_id = NULL, closed_at = now() WHERE id = $1`,
       [offerId, status],
     );
-    const freed = holdId ? await this.ledger.releaseHold(manager, holdId) : null;
+    const freed = closed.hold_id ? await this.ledger.releaseHold(manager, closed.hold_id) : null;
     if (freed) {
       await this.jobs.sendMany(manager, [
         freedTimeJob(freed.therapistId, freed.startsAt, freed.occupiedUntil),
       ]);
     }
+    return true;
   }
 
   /** Offers still open after their expiry (their job was lost). */
@@ -248,8 +265,11 @@ export class WaitlistOffers implements OnModuleInit {
   }
 }
 
-/** An exclusion or unique refusal: the time or the entry was taken by a concurrent offer. */
+/**
+ * An exclusion, unique or foreign-key refusal: the time or the entry was taken by a concurrent
+ * offer, or the entry left meanwhile.
+ */
 function isConstraintRefusal(error: unknown): boolean {
   const code = (error as { driverError?: { code?: string } }).driverError?.code;
-  return code === '23P01' || code === '23505';
+  return code === '23P01' || code === '23505' || code === '23503';
 }

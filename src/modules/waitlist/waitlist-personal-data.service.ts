@@ -25,13 +25,12 @@ export class WaitlistPersonalData implements PersonalDataHolder {
 
   /** Open offers are withdrawn (their time passes on), then the entries go. */
   async erase(manager: EntityManager, subject: DataSubject): Promise<void> {
-    const open: { id: string; hold_id: string | null }[] = await manager.query(
-      `SELECT w.id, w.hold_id FROM waitlist_offers w JOIN waitlist_entries e ON e.id = w.entry_id
-        WHERE e.client_id = $1 AND w.status = 'open' FOR UPDATE OF w`,
+    const open: { id: string }[] = await manager.query(
+      `SELECT w.id FROM waitlist_offers w JOIN waitlist_entries e ON e.id = w.entry_id
+        WHERE e.client_id = $1 AND w.status = 'open'`,
       [subject.id],
     );
-    for (const offer of open)
-      await this.offers.close(manager, offer.id, offer.hold_id, 'withdrawn');
+    for (const offer of open) await this.offers.close(manager, offer.id, 'withdrawn');
     await manager.query(`DELETE FROM waitlist_entries WHERE client_id = $1`, [subject.id]);
   }
 }

@@ -9,6 +9,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import { BookingNotices } from '../bookings/booking-notices.service.js';
 import { asDomainError, BookingWriter } from '../bookings/booking-writer.service.js';
+import { Booking } from '../bookings/booking.entity.js';
 import { toBookingResponse } from '../bookings/booking.mapper.js';
 import { horizonEnd } from '../bookings/booking.rules.js';
 import { bookingErrors } from '../bookings/bookings.errors.js';
@@ -106,8 +107,9 @@ export class WaitlistService {
           throw bookingErrors.therapistNotQualified(offering.technique_slug);
         }
       }
-      // One client's entries are counted under a lock on the client's row: no race past the cap.
-      await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [client.id]);
+      // Under the client's screening lock: entries are counted without a race past the cap, and
+      // an account erased meanwhile joins nothing.
+      await this.writer.lockClient(manager, client.id);
       const [{ waiting }]: { waiting: number }[] = await manager.query(
         `SELECT count(*)::int AS waiting FROM waitlist_entries
           WHERE client_id = $1 AND fulfilled_at IS NULL AND window_to > now()`,
@@ -142,31 +144,49 @@ export class WaitlistService {
   /** Leaves the waitlist; a time held for this entry passes to the next one. */
   async leave(client: AuthUser, entryId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const entry = await this.lockEntry(manager, client.id, entryId);
-      if (entry.offer_id)
-        await this.offers.close(manager, entry.offer_id, entry.hold_id, 'withdrawn');
+      await this.lockEntry(manager, client.id, entryId);
+      const [open]: { id: string }[] = await manager.query(
+        `SELECT id FROM waitlist_offers WHERE entry_id = $1 AND status = 'open' FOR UPDATE`,
+        [entryId],
+      );
+      if (open) await this.offers.close(manager, open.id, 'withdrawn');
       await manager.query(`DELETE FROM waitlist_entries WHERE id = $1`, [entryId]);
     });
   }
 
   async decline(client: AuthUser, offerId: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const offer = await this.lockOpenOffer(manager, client.id, offerId);
-      await this.offers.close(manager, offerId, offer.hold_id, 'declined');
+      const offer = await this.offerOf(manager, client.id, offerId);
+      await this.lockEntry(manager, client.id, offer.entry_id);
+      if (!(await this.offers.close(manager, offerId, 'declined'))) {
+        throw waitlistErrors.offerClosed();
+      }
     });
   }
 
   /**
    * Turns the held time into a booking, in one transaction, under every booking rule again (the
    * latest intake's gate, the therapist's qualification on the date): the hold is released and
-   * the same time booked; on any refusal nothing changes and the hold stays until it lapses.
+   * the same time booked; on any refusal nothing changes and the hold stays until it lapses. A
+   * retried claim whose first answer was lost answers the booking it made.
    */
   async claim(client: AuthUser, offerId: string): Promise<BookingResponse> {
     try {
       return await this.dataSource.transaction(async (manager) => {
         const now = new Date();
-        const offer = await this.lockOpenOffer(manager, client.id, offerId);
-        if (offer.expires_at.getTime() <= now.getTime()) throw waitlistErrors.offerClosed();
+        const peek = await this.offerOf(manager, client.id, offerId);
+        // A booking's locks first, in its order; then the entry and the offer.
+        await this.writer.lockForBooking(manager, peek.offering_id, [peek.therapist_id], client.id);
+        await this.lockEntry(manager, client.id, peek.entry_id);
+        const offer = await this.offerOf(manager, client.id, offerId, true);
+        if (offer.status === 'claimed' && offer.booking_id) {
+          return toBookingResponse(
+            await manager.findOneByOrFail(Booking, { id: offer.booking_id }),
+          );
+        }
+        if (offer.status !== 'open' || offer.expires_at.getTime() <= now.getTime()) {
+          throw waitlistErrors.offerClosed();
+        }
         if (offer.hold_id) await this.ledger.releaseHold(manager, offer.hold_id);
         const booking = await this.writer.book(
           manager,
@@ -207,39 +227,38 @@ export class WaitlistService {
     return toEntryResponse(row);
   }
 
+  /**
+   * Locks one of the client's entries (another's is 404). Entries are locked before their
+   * offers, everywhere, so a leave and a claim queue instead of deadlocking.
+   */
   private async lockEntry(manager: EntityManager, clientId: string, entryId: string) {
-    const [entry]: { offer_id: string | null; hold_id: string | null }[] = await manager.query(
-      `SELECT w.id AS offer_id, w.hold_id
-         FROM waitlist_entries e
-         LEFT JOIN waitlist_offers w ON w.entry_id = e.id AND w.status = 'open'
-        WHERE e.id = $1 AND e.client_id = $2
-        FOR UPDATE OF e`,
+    const [entry]: { id: string }[] = await manager.query(
+      `SELECT id FROM waitlist_entries WHERE id = $1 AND client_id = $2 FOR UPDATE`,
       [entryId, clientId],
     );
     if (!entry) throw waitlistErrors.entryNotFound();
-    return entry;
   }
 
-  /** The client's open offer, locked; another's is 404, an ended one 409. */
-  private async lockOpenOffer(manager: EntityManager, clientId: string, offerId: string) {
+  /** One of the client's offers (another's is 404), locked when `lock` (after its entry). */
+  private async offerOf(manager: EntityManager, clientId: string, offerId: string, lock = false) {
     const [offer]: {
       status: string;
       entry_id: string;
       hold_id: string | null;
+      booking_id: string | null;
       therapist_id: string;
       offering_id: string;
       starts_at: Date;
       expires_at: Date;
     }[] = await manager.query(
-      `SELECT w.status, w.entry_id, w.hold_id, w.therapist_id, e.offering_id, w.starts_at,
-              w.expires_at
+      `SELECT w.status, w.entry_id, w.hold_id, w.booking_id, w.therapist_id, e.offering_id,
+              w.starts_at, w.expires_at
          FROM waitlist_offers w JOIN waitlist_entries e ON e.id = w.entry_id
         WHERE w.id = $1 AND e.client_id = $2
-        FOR UPDATE OF w`,
+        ${lock ? 'FOR UPDATE OF w' : ''}`,
       [offerId, clientId],
     );
     if (!offer) throw waitlistErrors.offerNotFound();
-    if (offer.status !== 'open') throw waitlistErrors.offerClosed();
     return offer;
   }
 }

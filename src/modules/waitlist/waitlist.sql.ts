@@ -50,6 +50,7 @@ export interface OfferNoticeFacts {
   client_timezone: string | null;
   technique_slug: string;
   offering_name: string;
+  therapist_id: string;
   therapist_name: string;
   therapist_timezone: string;
   starts_at: Date;
@@ -57,7 +58,7 @@ export interface OfferNoticeFacts {
 }
 
 export const OFFER_NOTICE_FACTS_SQL = `SELECT e.client_id, c.email AS client_email, c.name AS client_name, cp.timezone AS client_timezone,
-         o.technique_slug, o.name AS offering_name, tu.name AS therapist_name,
+         o.technique_slug, o.name AS offering_name, w.therapist_id, tu.name AS therapist_name,
          t.timezone AS therapist_timezone, w.starts_at, w.ends_at
     FROM waitlist_offers w
     JOIN waitlist_entries e ON e.id = w.entry_id
