@@ -7,6 +7,7 @@ import { GuardTheGate1796154130694 } from './1796154130694-GuardTheGate.js';
 import { AddNotifications1796170267463 } from './1796170267463-AddNotifications.js';
 import { AddSessions1796535483078 } from './1796535483078-AddSessions.js';
 import { AddReschedulingAndWaitlist1796539341582 } from './1796539341582-AddReschedulingAndWaitlist.js';
+import { AddLocationsAndRooms1796542790633 } from './1796542790633-AddLocationsAndRooms.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   AddNotifications1796170267463,
   AddSessions1796535483078,
   AddReschedulingAndWaitlist1796539341582,
+  AddLocationsAndRooms1796542790633,
 ];

@@ -23,6 +23,7 @@ import { TechniquesModule } from './modules/techniques/techniques.module.js';
 import { TherapistsModule } from './modules/therapists/therapists.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { LocationsModule } from './modules/locations/locations.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 import { WaitlistModule } from './modules/waitlist/waitlist.module.js';
@@ -50,6 +51,7 @@ import { WaitlistModule } from './modules/waitlist/waitlist.module.js';
     AuthModule,
     AccountsModule,
     TechniquesModule,
+    LocationsModule,
     OfferingsModule,
     TherapistsModule,
     SchedulesModule,

@@ -11,6 +11,10 @@ import { RefreshToken } from '../modules/sessions/refresh-token.entity.js';
 import { Session } from '../modules/sessions/session.entity.js';
 import { WaitlistEntry } from '../modules/waitlist/waitlist-entry.entity.js';
 import { WaitlistOffer } from '../modules/waitlist/waitlist-offer.entity.js';
+import { BookingUnit } from '../modules/bookings/booking-unit.entity.js';
+import { EquipmentUnit } from '../modules/locations/equipment-unit.entity.js';
+import { Location } from '../modules/locations/location.entity.js';
+import { Room } from '../modules/locations/room.entity.js';
 import { Offering } from '../modules/offerings/offering.entity.js';
 import { AvailabilityWindow } from '../modules/schedules/availability-window.entity.js';
 import { TimeOff } from '../modules/schedules/time-off.entity.js';
@@ -43,4 +47,8 @@ export const ENTITIES = [
   AccountToken,
   WaitlistEntry,
   WaitlistOffer,
+  Location,
+  Room,
+  EquipmentUnit,
+  BookingUnit,
 ];

@@ -141,8 +141,19 @@ const PERSONAL_ROWS: Record<string, string> = {
   audit_log: `SELECT id::text AS key FROM audit_log WHERE actor_id = $1 OR subject_id = $1
                  OR subject_id IN (SELECT id FROM intakes WHERE client_id = $1)`,
 };
-/** Tables that hold nothing about a person. */
-const IMPERSONAL = ['techniques', 'offerings', 'migrations'];
+/**
+ * Tables that hold nothing about a person (booking_units says which unit a booking holds when:
+ * a booking's id and times, no one's name, reached only through the booking, which is exported).
+ */
+const IMPERSONAL = [
+  'techniques',
+  'offerings',
+  'migrations',
+  'locations',
+  'rooms',
+  'equipment_units',
+  'booking_units',
+];
 /** Export sections that stand for a table whose rows have no shareable key (secret hashes). */
 const COUNTED: Record<string, (data: ExportData) => number> = {
   refresh_tokens: (data) =>

@@ -95,6 +95,11 @@ async function setUp(): Promise<void> {
   const a = await perSide(clientA, therapistA, 5);
   const b = await perSide(clientB, therapistB, 6);
   accounts = { clientA, clientB, therapistA, therapistB, admin };
+  const location = await request(t.server)
+    .post(`${API}/admin/locations`)
+    .set('Authorization', bearer(admin))
+    .send({ name: 'Matrix Riverside', address: '1 Quay', timezone: 'UTC' })
+    .expect(201);
   objects = {
     booking: { A: a.booking, B: b.booking },
     intake: { A: a.intake, B: b.intake },
@@ -106,6 +111,7 @@ async function setUp(): Promise<void> {
     therapist: { A: therapistA.id, B: therapistB.id },
     waitlistEntry: { A: a.entry, B: b.entry },
     waitlistOffer: { A: a.offer, B: b.offer },
+    location: { A: location.body.id, B: location.body.id },
   };
   fixtures = {
     clientEmail: clientA.email,

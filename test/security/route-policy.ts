@@ -13,7 +13,8 @@ export type ObjectKind =
   | 'therapist'
   | 'calendarFile'
   | 'waitlistEntry'
-  | 'waitlistOffer';
+  | 'waitlistOffer'
+  | 'location';
 
 export interface RoutePolicy {
   /** Anyone, with or without a token. */
@@ -174,6 +175,29 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     object: 'certification',
     body: () => ({ reason: 'Suspended by the board' }),
   },
+  'GET /api/v1/locations': { public: true },
+  'POST /api/v1/admin/locations': {
+    roles: ['admin'],
+    body: () => ({ name: 'Matrix Spa', address: '1 Grid Road', timezone: 'UTC' }),
+  },
+  'PATCH /api/v1/admin/locations/{id}': {
+    roles: ['admin'],
+    object: 'location',
+    body: () => ({ address: '2 Grid Road' }),
+  },
+  'GET /api/v1/admin/locations/{id}/rooms': { roles: ['admin'], object: 'location' },
+  'POST /api/v1/admin/locations/{id}/rooms': {
+    roles: ['admin'],
+    object: 'location',
+    body: () => ({ name: `Room ${Math.random().toString(36).slice(2, 8)}`, features: ['table'] }),
+  },
+  'GET /api/v1/admin/locations/{id}/equipment': { roles: ['admin'], object: 'location' },
+  'POST /api/v1/admin/locations/{id}/equipment': {
+    roles: ['admin'],
+    object: 'location',
+    body: () => ({ kind: 'hot-stones', name: 'Basalt set', quantity: 1 }),
+  },
+  'GET /api/v1/admin/locations/{id}/schedule': { roles: ['admin'], object: 'location' },
   'GET /api/v1/admin/audit-log': { roles: ['admin'] },
   'GET /api/v1/admin/outbox': { roles: ['admin'] },
   'GET /api/v1/me/notifications': { roles: all },

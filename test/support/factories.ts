@@ -58,7 +58,9 @@ export interface TherapistOptions {
   yearsExperience?: number;
   /** Certification kinds to file and have the admin verify (default: a massage-license). */
   verified?: string[];
-  weekly?: { weekday: number; start: string; end: string }[];
+  weekly?: { weekday: number; start: string; end: string; locationId?: string }[];
+  /** Home location. */
+  locationId?: string;
 }
 
 /** The same hours on every weekday (1 = Monday … 7 = Sunday). */
@@ -100,6 +102,7 @@ export async function makeTherapist(t: TestApp, options: TherapistOptions = {}):
       yearsExperience: options.yearsExperience ?? 5,
       timezone: options.timezone ?? 'UTC',
       techniques: options.techniques ?? ['swedish', 'deep-tissue', 'trigger-point'],
+      locationId: options.locationId,
     })
     .expect(200);
   for (const kind of options.verified ?? ['massage-license']) {
@@ -123,6 +126,10 @@ export async function makeOffering(
     durationMinutes: number;
     priceCents: number;
     bufferMinutes: number;
+    requires: {
+      roomFeatures: string[];
+      equipment: { kind: string; quantity: number }[];
+    };
   }> = {},
 ): Promise<{
   id: string;

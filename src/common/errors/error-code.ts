@@ -63,6 +63,9 @@ export enum ErrorCode {
   OfferNotFound = 'OFFER_NOT_FOUND',
   OfferNotOpen = 'OFFER_NOT_OPEN',
   WaitlistFull = 'WAITLIST_FULL',
+
+  LocationNotFound = 'LOCATION_NOT_FOUND',
+  NoRoomAvailable = 'NO_ROOM_AVAILABLE',
 }
 
 /** The HTTP status of each code. The exhaustive switch makes a new code without a status a compile error. */
@@ -90,6 +93,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.FlagNotFound:
     case ErrorCode.WaitlistEntryNotFound:
     case ErrorCode.OfferNotFound:
+    case ErrorCode.LocationNotFound:
       return 404;
     case ErrorCode.MethodNotAllowed:
       return 405;
@@ -107,6 +111,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.LastAdmin:
     case ErrorCode.OfferNotOpen:
     case ErrorCode.WaitlistFull:
+    case ErrorCode.NoRoomAvailable:
       return 409;
     case ErrorCode.PayloadTooLarge:
       return 413;

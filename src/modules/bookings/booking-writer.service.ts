@@ -6,6 +6,9 @@ import { AppConfig } from '../../config/app-config.js';
 import { offeringErrors } from '../offerings/offerings.errors.js';
 import { OfferingsService } from '../offerings/offerings.service.js';
 import { fitsAvailability, isSlotOffered } from '../schedules/availability.rules.js';
+import { locationErrors } from '../locations/locations.errors.js';
+import { ResourcesService } from '../locations/resources.service.js';
+import { splitByLocation } from '../schedules/resource.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import { therapistErrors } from '../therapists/therapists.errors.js';
@@ -13,7 +16,7 @@ import { TherapistsService } from '../therapists/therapists.service.js';
 import { Booking } from './booking.entity.js';
 import { bookingFromRow } from './booking.mapper.js';
 import { horizonEnd } from './booking.rules.js';
-import { INSERT_BOOKING_SQL, insertBookingParams } from './booking.sql.js';
+import { INSERT_BOOKING_SQL, insertBookingParams, THERAPIST_TAKEN_SQL } from './booking.sql.js';
 import { bookingErrors } from './bookings.errors.js';
 import { BOOKING_SCREENING, type BookingScreening } from './screening-policy.js';
 
@@ -62,6 +65,7 @@ export class BookingWriter {
     private readonly therapists: TherapistsService,
     private readonly slots: SlotsService,
     @Inject(BOOKING_SCREENING) private readonly screening: BookingScreening,
+    private readonly resources: ResourcesService,
     private readonly config: AppConfig,
   ) {}
 
@@ -141,26 +145,65 @@ export class BookingWriter {
       startsAt + 1,
       now.getTime(),
     );
-    if (!isSlotOffered(slotQuery, startsAt)) {
-      if (startsAt % (15 * MINUTE_MS) !== 0 || !fitsAvailability(slotQuery, startsAt, endsAt)) {
+    // A session happens in one place: the location whose hours hold it whole.
+    const places = splitByLocation(slotQuery, therapist.location_id);
+    const place = places.find((located) => isSlotOffered(located.query, startsAt));
+    if (!place) {
+      const inHours = places.some((located) => fitsAvailability(located.query, startsAt, endsAt));
+      if (startsAt % (15 * MINUTE_MS) !== 0 || !inHours) {
         throw bookingErrors.slotUnavailable();
       }
       throw bookingErrors.slotTaken();
     }
 
-    const [row] = await manager.query(
-      INSERT_BOOKING_SQL,
-      insertBookingParams({
-        clientId,
-        therapistId: request.therapistId,
-        offering,
-        startsAt,
-        notes: request.notes ?? null,
-        intakeId,
-        replaces: request.replaces,
-      }),
+    // What it takes there: a room (the plainest that fits and is free, leaving special rooms to
+    // the sessions that need them) and the equipment it needs.
+    const { locationId } = place;
+    const occupiedUntil = endsAt + offering.buffer_minutes * MINUTE_MS;
+    const calendars = await this.resources.calendars(
+      manager,
+      locationId,
+      offering.requires,
+      startsAt,
+      occupiedUntil,
     );
-    if (!row) throw bookingErrors.slotTaken();
-    return bookingFromRow(row);
+    const rooms = this.resources.freeRooms(calendars, startsAt, occupiedUntil);
+    const insert = (room: { id: string; name: string } | null) =>
+      manager.query(
+        INSERT_BOOKING_SQL,
+        insertBookingParams({
+          clientId,
+          therapistId: request.therapistId,
+          offering,
+          startsAt,
+          notes: request.notes ?? null,
+          intakeId,
+          replaces: request.replaces,
+          locationId,
+          roomId: room?.id ?? null,
+        }),
+      );
+    let booked: Booking | null = null;
+    for (const room of rooms ?? [null]) {
+      const [row] = await insert(room);
+      if (row) {
+        booked = bookingFromRow(row, room);
+        break;
+      }
+      // Nothing written: the therapist's time or this room went to a concurrent booking.
+      const [{ taken }] = await manager.query(THERAPIST_TAKEN_SQL, [
+        request.therapistId,
+        new Date(startsAt),
+        new Date(occupiedUntil),
+      ]);
+      if (!room || taken) throw bookingErrors.slotTaken();
+    }
+    if (!booked) {
+      throw calendars.rooms?.length
+        ? locationErrors.noRoom('room')
+        : locationErrors.notFitted('room');
+    }
+    await this.resources.claimEquipment(manager, calendars, booked.id, startsAt, occupiedUntil);
+    return booked;
   }
 }

@@ -11,6 +11,8 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Intake } from '../intake/intake.entity.js';
+import { Location } from '../locations/location.entity.js';
+import { Room } from '../locations/room.entity.js';
 import { Offering } from '../offerings/offering.entity.js';
 import { Therapist } from '../therapists/therapist.entity.js';
 import { User } from '../users/user.entity.js';
@@ -57,6 +59,11 @@ export type BookingScreeningState = (typeof BOOKING_SCREENINGS)[number];
   'EXC_bookings_no_overlap',
   `USING gist ("therapist_id" WITH =, tstzrange("starts_at", "occupied_until", '[)') WITH &&) WHERE ("status" NOT IN ('cancelled', 'rescheduled'))`,
 )
+@Exclusion(
+  'EXC_bookings_room_no_overlap',
+  `USING gist ("room_id" WITH =, tstzrange("starts_at", "occupied_until", '[)') WITH &&) WHERE ("room_id" IS NOT NULL AND "status" NOT IN ('cancelled', 'rescheduled'))`,
+)
+@Check('CHK_bookings_room_location', `"room_id" IS NULL OR "location_id" IS NOT NULL`)
 @Check(
   'CHK_bookings_status',
   `"status" IN ('confirmed', 'cancelled', 'completed', 'no-show', 'rescheduled', 'held')`,
@@ -202,6 +209,22 @@ export class Booking {
    */
   @Column({ type: 'uuid', nullable: true })
   seriesId!: string | null;
+
+  /** Where the session happens: its window's location, else the therapist's home; none without. */
+  @Column({ type: 'uuid', nullable: true })
+  locationId!: string | null;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'location_id', foreignKeyConstraintName: 'FK_bookings_location' })
+  location?: Location;
+
+  /** The room the session takes, at a location that has rooms. */
+  @Column({ type: 'uuid', nullable: true })
+  roomId!: string | null;
+
+  @ManyToOne(() => Room, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'room_id', foreignKeyConstraintName: 'FK_bookings_room' })
+  room?: Room;
 
   /** A waitlist hold: the entry it is offered to (the hold goes with the entry). */
   @Column({ type: 'uuid', nullable: true })

@@ -1,4 +1,5 @@
 import type { BookingResponse } from './dto/booking.dto.js';
+import { Room } from '../locations/room.entity.js';
 import { Booking } from './booking.entity.js';
 import { MINUTE_MS } from '../../common/time/duration.js';
 
@@ -29,13 +30,21 @@ export function toBookingResponse(booking: Booking): BookingResponse {
     lateCancellation: booking.lateCancellation,
     rescheduledFromId: booking.rescheduledFromId,
     rescheduledToId: booking.rescheduledToId,
+    locationId: booking.locationId,
+    room: booking.room ? { id: booking.room.id, name: booking.room.name } : null,
     createdAt: booking.createdAt.toISOString(),
   };
 }
 
-/** A `bookings` row from raw SQL (RETURNING *) as the entity. */
-export function bookingFromRow(row: Record<string, unknown>): Booking {
+/** A `bookings` row from raw SQL (RETURNING *) as the entity, with its room when it took one. */
+export function bookingFromRow(
+  row: Record<string, unknown>,
+  room: { id: string; name: string } | null = null,
+): Booking {
   return Object.assign(new Booking(), {
+    locationId: row.location_id ?? null,
+    roomId: row.room_id ?? null,
+    room: room ? Object.assign(new Room(), room) : undefined,
     id: row.id,
     clientId: row.client_id,
     therapistId: row.therapist_id,

@@ -19,8 +19,9 @@ export {
  * Parameters: insertBookingParams.
  */
 export const INSERT_BOOKING_SQL = `INSERT INTO bookings (client_id, therapist_id, offering_id, technique_slug, starts_at, ends_at,
-                      occupied_until, price_cents, notes, intake_id, rescheduled_from_id, series_id)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+                      occupied_until, price_cents, notes, intake_id, rescheduled_from_id, series_id,
+                      location_id, room_id)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
   ON CONFLICT DO NOTHING
   RETURNING *`;
 
@@ -43,6 +44,9 @@ export function insertBookingParams(booking: {
   intakeId: string | null;
   /** A reschedule: the booking replaced, and the first of its chain (one calendar event). */
   replaces?: { id: string; seriesId: string | null };
+  /** Where it happens, and the room it takes there (none without rooms to manage). */
+  locationId?: string | null;
+  roomId?: string | null;
 }): unknown[] {
   const { offering, startsAt } = booking;
   const endsAt = startsAt + offering.duration_minutes * MINUTE_MS;
@@ -59,6 +63,8 @@ export function insertBookingParams(booking: {
     booking.intakeId,
     booking.replaces?.id ?? null,
     booking.replaces ? (booking.replaces.seriesId ?? booking.replaces.id) : null,
+    booking.locationId ?? null,
+    booking.roomId ?? null,
   ];
 }
 
@@ -85,3 +91,23 @@ export const BOOKING_NOTICE_FACTS_SQL = `SELECT b.id, b.client_id, b.therapist_i
 
 /** The job queue of reminders; each job names the booking and the start it reminds of. */
 export const REMINDER_QUEUE = 'booking-reminder';
+
+/**
+ * A location's sessions by room ($1 location, $2–$3 the window): live ones (holds included, as
+ * they take the room), for the admin's day view. The locations module runs it by name.
+ */
+export const ROOM_SESSIONS_SQL = `SELECT b.room_id, b.id, b.starts_at, b.ends_at, b.status, b.therapist_id,
+         u.name AS therapist_name, o.name AS session_name
+    FROM bookings b
+    JOIN users u ON u.id = b.therapist_id
+    JOIN offerings o ON o.id = b.offering_id
+   WHERE b.location_id = $1 AND b.room_id IS NOT NULL
+     AND b.status NOT IN ('cancelled', 'rescheduled')
+     AND b.starts_at < $3 AND b.occupied_until > $2
+   ORDER BY b.starts_at, b.id`;
+
+/** Whether therapist $1 has a live booking (or hold) meeting [$2, $3): a failed insert's cause. */
+export const THERAPIST_TAKEN_SQL = `SELECT EXISTS (
+    SELECT 1 FROM bookings
+     WHERE therapist_id = $1 AND status NOT IN ('cancelled', 'rescheduled')
+       AND starts_at < $3 AND occupied_until > $2) AS taken`;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IdempotencyModule } from '../idempotency/idempotency.module.js';
 import { IntakeModule } from '../intake/intake.module.js';
+import { LocationsModule } from '../locations/locations.module.js';
 import { OfferingsModule } from '../offerings/offerings.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
@@ -20,6 +21,7 @@ import { TherapistBookingsController } from './therapist-bookings.controller.js'
     BookingLedgerModule,
     IdempotencyModule,
     IntakeModule,
+    LocationsModule,
     OfferingsModule,
     SchedulesModule,
     TherapistsModule,

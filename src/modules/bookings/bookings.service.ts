@@ -8,6 +8,7 @@ import { IdempotencyStore } from '../idempotency/idempotency-store.service.js';
 import { requestHash } from '../idempotency/request-hash.js';
 import { BookingNotices } from './booking-notices.service.js';
 import { asDomainError, BookingWriter } from './booking-writer.service.js';
+import { Room } from '../locations/room.entity.js';
 import { Booking } from './booking.entity.js';
 import { toBookingResponse } from './booking.mapper.js';
 import { BookingAction, isLateCancellation, transition } from './booking.rules.js';
@@ -50,7 +51,7 @@ export class BookingsService {
       attempt,
       // The booking as it is now: it may have been cancelled since the first answer.
       replay: async (manager, stored) =>
-        toBookingResponse(await manager.findOneByOrFail(Booking, { id: stored.id })),
+        toBookingResponse(await bookingWithRoom(manager, stored.id)),
     });
   }
 
@@ -70,6 +71,7 @@ export class BookingsService {
     const after = decodeCursor(query.cursor, ['timestamp', 'uuid']);
     const builder = this.dataSource.manager
       .createQueryBuilder(Booking, 'b')
+      .leftJoinAndSelect('b.room', 'room')
       .orderBy('b.starts_at', 'ASC')
       .addOrderBy('b.id', 'ASC')
       .limit(query.limit + 1);
@@ -148,10 +150,14 @@ export class BookingsService {
     id: string,
     lock = false,
   ): Promise<Booking> {
+    // Locked, the booking row alone (its room is read after, never locked).
     const booking = await manager.findOne(Booking, {
       where: { id },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : { relations: { room: true } }),
     });
+    if (lock && booking?.roomId) {
+      booking.room = (await manager.findOneBy(Room, { id: booking.roomId })) ?? undefined;
+    }
     const visible =
       booking &&
       booking.status !== 'held' &&
@@ -162,3 +168,7 @@ export class BookingsService {
     return booking;
   }
 }
+
+/** A booking with its room, as answers show it. */
+export const bookingWithRoom = (manager: EntityManager, id: string): Promise<Booking> =>
+  manager.findOneOrFail(Booking, { where: { id }, relations: { room: true } });

@@ -7,11 +7,10 @@ import { IdempotencyStore } from '../idempotency/idempotency-store.service.js';
 import { requestHash } from '../idempotency/request-hash.js';
 import { BookingNotices } from './booking-notices.service.js';
 import { asDomainError, BookingWriter } from './booking-writer.service.js';
-import { Booking } from './booking.entity.js';
 import { toBookingResponse } from './booking.mapper.js';
 import { isInsideNotice } from './booking.rules.js';
 import { bookingErrors } from './bookings.errors.js';
-import { BookingsService } from './bookings.service.js';
+import { bookingWithRoom, BookingsService } from './bookings.service.js';
 import type { BookingResponse, RescheduleBookingDto } from './dto/booking.dto.js';
 
 /**
@@ -54,7 +53,7 @@ export class RescheduleService {
       attempt,
       // The new booking as it is now: it may have moved or been cancelled since.
       replay: async (manager, stored) =>
-        toBookingResponse(await manager.findOneByOrFail(Booking, { id: stored.id })),
+        toBookingResponse(await bookingWithRoom(manager, stored.id)),
     });
   }
 

@@ -6,7 +6,7 @@ import { parseWindow } from '../../common/time/window.js';
 import { MINUTE_MS } from '../../common/time/duration.js';
 import { AppConfig } from '../../config/app-config.js';
 import { OfferingsService } from '../offerings/offerings.service.js';
-import { findSlotStarts } from '../schedules/availability.rules.js';
+import { locatedSlotStarts } from '../schedules/resource.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
@@ -68,12 +68,19 @@ export class SlotSearchService {
       Math.max(from, to),
       now,
     );
+    // Each place the therapist works, with the times its rooms and equipment leave free.
+    const located = await this.slots.locate(
+      manager,
+      slotQuery,
+      therapist.location_id,
+      offering.requires,
+    );
     const duration = offering.duration_minutes * MINUTE_MS;
     return {
       therapistId,
       offeringId: offering.id,
       timezone: therapist.timezone,
-      slots: findSlotStarts(slotQuery).map((start) => ({
+      slots: locatedSlotStarts(located).map((start) => ({
         startsAt: toIsoInstant(start),
         endsAt: toIsoInstant(start + duration),
       })),

@@ -11,6 +11,11 @@ import {
 } from 'typeorm';
 import { Technique } from '../techniques/technique.entity.js';
 
+export interface OfferingRequirements {
+  roomFeatures: string[];
+  equipment: { kind: string; quantity: number }[];
+}
+
 @Entity('offerings')
 @Check(
   'CHK_offerings_duration',
@@ -42,6 +47,13 @@ export class Offering {
 
   @Column({ type: 'int' })
   bufferMinutes!: number;
+
+  /**
+   * What a session needs at a location that manages rooms or equipment: a room with every one of
+   * `roomFeatures`, and `quantity` units of each equipment `kind`.
+   */
+  @Column({ type: 'jsonb', default: () => `'{"equipment": [], "roomFeatures": []}'` })
+  requires!: OfferingRequirements;
 
   /** Offerings with bookings are archived, never deleted: old bookings keep their menu item. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -1,6 +1,7 @@
 // The offerings statements other modules run on their hot paths (booking, slots, matching), and
 // the benchmark baseline with them.
 import type { TechniqueSlug } from '../intake/intake.types.js';
+import type { OfferingRequirements } from './offering.entity.js';
 import { qualifiedForSql, validCertificationSql } from '../therapists/qualification.sql.js';
 
 /** What a booking or a slot search needs of a bookable (not archived) offering. */
@@ -10,9 +11,11 @@ export interface LiveOfferingRow {
   duration_minutes: number;
   buffer_minutes: number;
   price_cents: number;
+  /** What a session needs at a location that manages rooms or equipment. */
+  requires: OfferingRequirements;
 }
 
-const LIVE_OFFERING = `SELECT id, technique_slug, duration_minutes, buffer_minutes, price_cents
+const LIVE_OFFERING = `SELECT id, technique_slug, duration_minutes, buffer_minutes, price_cents, requires
   FROM offerings WHERE id = $1 AND archived_at IS NULL`;
 
 export const LIVE_OFFERING_SQL = LIVE_OFFERING;

@@ -9,7 +9,7 @@ import {
   OfferingResponse,
   UpdateOfferingDto,
 } from './dto/offering.dto.js';
-import { Offering } from './offering.entity.js';
+import { Offering, type OfferingRequirements } from './offering.entity.js';
 import { offeringErrors } from './offerings.errors.js';
 import {
   LIVE_OFFERING_FOR_SHARE_SQL,
@@ -25,8 +25,17 @@ export function toOfferingResponse(offering: Offering): OfferingResponse {
     durationMinutes: offering.durationMinutes,
     priceCents: offering.priceCents,
     bufferMinutes: offering.bufferMinutes,
+    requires: offering.requires,
   };
 }
+
+const NO_REQUIREMENTS: OfferingRequirements = { roomFeatures: [], equipment: [] };
+
+/** Requirements as stored: features sorted, so equal needs read equal. */
+const normalised = (requires: OfferingRequirements): OfferingRequirements => ({
+  roomFeatures: [...requires.roomFeatures].sort(),
+  equipment: requires.equipment.map(({ kind, quantity }) => ({ kind, quantity })),
+});
 
 @Injectable()
 export class OfferingsService {
@@ -96,6 +105,7 @@ export class OfferingsService {
         durationMinutes: dto.durationMinutes,
         priceCents: dto.priceCents,
         bufferMinutes: dto.bufferMinutes,
+        requires: normalised(dto.requires ?? NO_REQUIREMENTS),
         archivedAt: null,
       }),
     );
@@ -114,6 +124,7 @@ export class OfferingsService {
         durationMinutes: dto.durationMinutes,
         priceCents: dto.priceCents,
         bufferMinutes: dto.bufferMinutes,
+        requires: dto.requires && normalised(dto.requires),
       }).filter(([, value]) => value !== undefined),
     );
     if (Object.keys(changes).length === 0) return this.get(id);

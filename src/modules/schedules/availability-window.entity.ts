@@ -7,6 +7,7 @@ import {
   ManyToOne,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { Location } from '../locations/location.entity.js';
 import { Therapist } from '../therapists/therapist.entity.js';
 
 /** One weekly window of a therapist's hours, in minutes after local midnight. */
@@ -39,4 +40,12 @@ export class AvailabilityWindow {
 
   @Column({ type: 'smallint' })
   endMinute!: number;
+
+  /** Another location than the therapist's home for this window (a day across town). */
+  @Column({ type: 'uuid', nullable: true })
+  locationId!: string | null;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'location_id', foreignKeyConstraintName: 'FK_availability_windows_location' })
+  location?: Location;
 }

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { blockedStarts } from './resource.rules.js';
 import { DateTime } from 'luxon';
 import {
   countSlots,
@@ -624,6 +625,52 @@ describe('properties against a brute-force reference', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  /** Rooms (one needed) and equipment kinds (some units needed), each member a busy calendar. */
+  const pools = (q: SlotQuery) =>
+    fc
+      .array(
+        fc.record({
+          need: fc.integer({ min: 1, max: 3 }),
+          members: fc.array(intervalsNear(6, 15, 300), { maxLength: 4 }),
+        }),
+        { maxLength: 3 },
+      )
+      .map((drawn) =>
+        drawn.map(({ need, members }) => ({
+          need,
+          members: members.map((busy) =>
+            busy.map(({ offset, length }) => {
+              const anchor = Math.floor(q.from / MINUTE) * MINUTE;
+              return { start: anchor + offset * MINUTE, end: anchor + (offset + length) * MINUTE };
+            }),
+          ),
+        })),
+      );
+
+  it('with rooms and equipment, offers exactly the starts a minute-by-minute search of every resource finds', () => {
+    const withPools = slotQuery.chain((q) => pools(q).map((drawn) => ({ q, drawn })));
+    fc.assert(
+      fc.property(withPools, ({ q, drawn }) => {
+        const length = (q.durationMinutes + q.bufferMinutes) * MINUTE;
+        const offered = findSlotStarts({ ...q, blockedStarts: blockedStarts(drawn, length) });
+        // A member is free for a start when no minute of the session and its buffer is busy.
+        const freeFor = (busy: readonly { start: number; end: number }[], start: number) => {
+          for (let m = start; m < start + length; m += MINUTE) {
+            if (busy.some((b) => b.start <= m && m < b.end)) return false;
+          }
+          return true;
+        };
+        const reference = referenceSlotStarts(q).filter((start) =>
+          drawn.every(
+            (pool) => pool.members.filter((busy) => freeFor(busy, start)).length >= pool.need,
+          ),
+        );
+        expect(offered.map(iso)).toEqual(reference.map(iso));
+      }),
+      { numRuns: 150 },
     );
   });
 

@@ -17,6 +17,8 @@ export interface WeeklyWindow {
   weekday: number;
   start: string;
   end: string;
+  /** Where these hours are, when not at the therapist's home location. */
+  locationId?: string | null;
 }
 
 export interface Interval {
@@ -36,6 +38,11 @@ export interface SlotQuery {
   timeOff: readonly Interval[];
   /** Live bookings, each already [start, end + its buffer). */
   busy: readonly Interval[];
+  /**
+   * Starts the resources a session needs forbid (open intervals: their ends stay allowed), from
+   * resource.rules' blockedStarts: no suitable room, too few units of an equipment kind.
+   */
+  blockedStarts?: readonly Interval[];
   durationMinutes: number;
   bufferMinutes: number;
   from: number;
@@ -87,6 +94,18 @@ export function expandWeeklyWindows(
   // Every instant in [from, to) has a wall time in this range, so no window is missed.
   const wall = wallWindows(byWeekday, from + Math.min(...offsets), to + Math.max(...offsets));
   return mergeIntervals(wallToInstants(wall, spans));
+}
+
+/** Sorted union of open intervals: two join only when they overlap (a shared end stays open). */
+export function mergeOpenIntervals(intervals: readonly Interval[]): Interval[] {
+  const sorted = intervals.filter((i) => i.start < i.end).sort((a, b) => a.start - b.start);
+  const merged: Interval[] = [];
+  for (const { start, end } of sorted) {
+    const last = merged.at(-1);
+    if (last && start < last.end) last.end = Math.max(last.end, end);
+    else merged.push({ start, end });
+  }
+  return merged;
 }
 
 /** Sorted, merged union. */
@@ -143,20 +162,25 @@ export function findSlotRuns(query: SlotQuery): SlotRun[] {
   // Only the start must precede `to`; availability past it is read only to fit the session.
   const lastBeforeTo = Math.ceil(query.to) - 1;
   const open = sharedOpenIntervals(query, earliest);
-  const busy = mergeIntervals(query.busy);
+  // Every obstacle as the starts it forbids, an open interval: a busy [b, e) forbids the starts
+  // in (b − session − buffer, e), which would meet it; the resources' blocked starts likewise.
+  const forbidden = mergeOpenIntervals([
+    ...query.busy.map((busy) => ({ start: busy.start - blockedMs, end: busy.end })),
+    ...(query.blockedStarts ?? []),
+  ]);
   const runs: SlotRun[] = [];
-  let clash = 0; // first busy interval that can still overlap; starts only grow
+  let clash = 0; // first forbidden stretch that can still hold a start; starts only grow
   for (const interval of open) {
     const last = Math.min(interval.end - sessionMs, lastBeforeTo);
     let start = ceilTo(Math.max(interval.start, earliest), SLOT_STEP_MS);
     while (start <= last) {
-      while (clash < busy.length && busy[clash].end <= start) clash++;
-      if (clash < busy.length && busy[clash].start < start + blockedMs) {
-        start = ceilTo(busy[clash].end, SLOT_STEP_MS);
+      while (clash < forbidden.length && forbidden[clash].end <= start) clash++;
+      if (clash < forbidden.length && forbidden[clash].start < start) {
+        start = ceilTo(forbidden[clash].end, SLOT_STEP_MS);
         continue;
       }
-      // Free from here until the session (with its buffer) would reach the next busy interval.
-      const runLast = clash < busy.length ? Math.min(last, busy[clash].start - blockedMs) : last;
+      // Free from here up to the next forbidden stretch (its first point is still allowed).
+      const runLast = clash < forbidden.length ? Math.min(last, forbidden[clash].start) : last;
       const count = Math.floor((runLast - start) / SLOT_STEP_MS) + 1;
       runs.push({ first: start, count });
       start += count * SLOT_STEP_MS;

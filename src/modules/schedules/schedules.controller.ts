@@ -29,7 +29,7 @@ export class SchedulesController {
   }
 
   @Put('availability')
-  @ApiAuth('Replace my weekly hours', 400, 409)
+  @ApiAuth('Replace my weekly hours', 400, 404, 409)
   @ApiOkResponse({ type: AvailabilityResponse })
   setAvailability(
     @CurrentUser() user: AuthUser,

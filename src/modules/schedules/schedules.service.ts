@@ -10,6 +10,7 @@ import { UsersService } from '../users/users.service.js';
 import { AppConfig } from '../../config/app-config.js';
 import { horizonEnd } from '../bookings/booking.rules.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
+import { LocationsService } from '../locations/locations.service.js';
 import { freedTimeJob } from '../waitlist/freed-time.js';
 import { AvailabilityWindow } from './availability-window.entity.js';
 import { fitsAvailability, validateWeeklyWindows, WeeklyWindow } from './availability.rules.js';
@@ -51,6 +52,7 @@ export class SchedulesService {
     private readonly users: UsersService,
     private readonly jobs: JobQueue,
     private readonly config: AppConfig,
+    private readonly locations: LocationsService,
   ) {}
 
   async weeklyWindows(therapistId: string, manager: EntityManager = this.dataSource.manager) {
@@ -62,6 +64,7 @@ export class SchedulesService {
       weekday: row.weekday,
       start: minuteToClock(row.startMinute),
       end: minuteToClock(row.endMinute),
+      locationId: row.locationId,
     }));
   }
 
@@ -88,6 +91,9 @@ export class SchedulesService {
       const therapist = await this.therapists.requireProfile(therapistId, manager);
       // Serialises concurrent edits of one schedule.
       await this.therapists.lockForChange(manager, therapistId);
+      for (const id of new Set(dto.weekly.flatMap((w) => (w.locationId ? [w.locationId] : [])))) {
+        await this.locations.requireLocation(manager, id);
+      }
       await manager.delete(AvailabilityWindow, { therapistId });
       if (dto.weekly.length > 0) {
         await manager.insert(
@@ -97,6 +103,7 @@ export class SchedulesService {
             weekday: w.weekday,
             startMinute: clockToMinute(w.start),
             endMinute: clockToMinute(w.end),
+            locationId: w.locationId ?? null,
           })),
         );
       }

@@ -18,7 +18,7 @@ const intervalsJson = (start: string, end: string) =>
  */
 export const SLOT_FACTS_SQL = `
   SELECT t.id AS therapist_id,
-         (SELECT json_agg(json_build_array(w.weekday, w.start_minute, w.end_minute))
+         (SELECT json_agg(json_build_array(w.weekday, w.start_minute, w.end_minute, w.location_id))
             FROM availability_windows w WHERE w.therapist_id = t.id) AS windows,
          (SELECT ${intervalsJson('o.starts_at', 'o.ends_at')}
             FROM time_off o
@@ -32,7 +32,7 @@ export const SLOT_FACTS_SQL = `
 /** A row of SLOT_FACTS_SQL, as pg hands it over (json columns already parsed). */
 export interface SlotFactsRow {
   therapist_id: string;
-  windows: [number, number, number][] | null;
+  windows: [number, number, number, string | null][] | null;
   time_off: [number[] | null, number[] | null];
   busy: [number[] | null, number[] | null];
 }
@@ -50,10 +50,11 @@ function toIntervals([starts, ends]: [number[] | null, number[] | null]): Interv
 /** One therapist's windows, time off and busy intervals, in the slot rules' terms. */
 export function readSlotFacts(row: SlotFactsRow): SlotFacts {
   return {
-    windows: (row.windows ?? []).map(([weekday, start, end]) => ({
+    windows: (row.windows ?? []).map(([weekday, start, end, locationId]) => ({
       weekday,
       start: minuteToClock(start),
       end: minuteToClock(end),
+      locationId,
     })),
     timeOff: toIntervals(row.time_off),
     busy: toIntervals(row.busy),

@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 import { SlotQuery } from './availability.rules.js';
 import { readSlotFacts, SLOT_FACTS_SQL, SlotFactsRow } from './slot-facts.sql.js';
 import { MINUTE_MS } from '../../common/time/duration.js';
+import { ResourcesService } from '../locations/resources.service.js';
+import type { OfferingRequirements } from '../offerings/offering.entity.js';
+import { type LocatedQuery, splitByLocation } from './resource.rules.js';
 
 export interface SlotSubject {
   therapistId: string;
@@ -23,6 +26,8 @@ const FOREVER = 8.64e15;
  */
 @Injectable()
 export class SlotsService {
+  constructor(private readonly resources: ResourcesService) {}
+
   /** One therapist (booking, /slots). */
   async slotQuery(
     manager: EntityManager,
@@ -33,6 +38,32 @@ export class SlotsService {
   ): Promise<SlotQuery> {
     const [query] = await this.slotQueries(manager, [subject], from, to, now);
     return query;
+  }
+
+  /**
+   * The query asked once per place the therapist works (resource.rules' splitByLocation), each
+   * with the starts its rooms and equipment forbid: what /slots, a waitlist offer and matching
+   * offer, so no time is shown that no room could hold.
+   */
+  async locate(
+    manager: EntityManager,
+    query: SlotQuery,
+    home: string | null,
+    requires: OfferingRequirements,
+  ): Promise<LocatedQuery[]> {
+    const lengthMs = (query.durationMinutes + query.bufferMinutes) * MINUTE_MS;
+    const located = splitByLocation(query, home);
+    for (const place of located) {
+      place.query.blockedStarts = await this.resources.blockedStarts(
+        manager,
+        place.locationId,
+        requires,
+        query.from,
+        query.to,
+        lengthMs,
+      );
+    }
+    return located;
   }
 
   /** Many (therapist, offering) pairs at once (matching): still one query. */

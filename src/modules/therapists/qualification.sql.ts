@@ -61,11 +61,13 @@ export const PRENATAL_THROUGH_SQL = `SELECT ${certifiedThroughSql('t.id', `'pren
  * the lock, in its own statement: a statement that waited for a lock still reads with the
  * snapshot it took before waiting, and would miss the change it waited for.
  */
-export const THERAPIST_BOOKING_FACTS_SQL = `SELECT t.timezone, ${qualificationFactsSql('t.id', '$2::text')}
+export const THERAPIST_BOOKING_FACTS_SQL = `SELECT t.timezone, t.location_id, ${qualificationFactsSql('t.id', '$2::text')}
   FROM therapists t WHERE t.id = $1`;
 
 export interface TherapistBookingFactsRow extends QualificationFactsRow {
   timezone: string;
+  /** The home location (weekly windows may name another). */
+  location_id: string | null;
 }
 
 /**

@@ -5,10 +5,12 @@ import {
   Entity,
   Index,
   JoinColumn,
+  ManyToOne,
   OneToOne,
   PrimaryColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { Location } from '../locations/location.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** A therapist's profile; its id is the therapist's user id. */
@@ -28,6 +30,14 @@ export class Therapist {
 
   @Column({ type: 'int' })
   yearsExperience!: number;
+
+  /** Where the therapist works unless a weekly window names another location. */
+  @Column({ type: 'uuid', nullable: true })
+  locationId!: string | null;
+
+  @ManyToOne(() => Location, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'location_id', foreignKeyConstraintName: 'FK_therapists_location' })
+  location?: Location;
 
   /** IANA time zone in which the weekly availability is written. */
   @Column({ type: 'text' })

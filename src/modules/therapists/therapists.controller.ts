@@ -31,7 +31,7 @@ export class TherapistsController {
 
   @Roles('therapist')
   @Put('me')
-  @ApiAuth('Create or replace my therapist profile', 400, 409)
+  @ApiAuth('Create or replace my therapist profile', 400, 404, 409)
   @ApiOkResponse({ type: TherapistProfileResponse })
   upsertProfile(
     @CurrentUser() user: AuthUser,

@@ -29,6 +29,7 @@ import {
   type QualificationFactsRow,
   type TherapistBookingFactsRow,
 } from './qualification.sql.js';
+import { LocationsService } from '../locations/locations.service.js';
 import { TherapistTechnique } from './therapist-technique.entity.js';
 import { Therapist } from './therapist.entity.js';
 import { therapistErrors } from './therapists.errors.js';
@@ -72,6 +73,7 @@ export class TherapistsService {
     private readonly audit: AuditService,
     private readonly bookings: BookingLedger,
     private readonly notices: AccountNotices,
+    private readonly locations: LocationsService,
   ) {}
 
   /**
@@ -96,11 +98,14 @@ export class TherapistsService {
           throw therapistErrors.techniqueInUse();
         }
       }
+      if (dto.locationId) await this.locations.requireLocation(manager, dto.locationId);
       await manager.save(Therapist, {
         id: userId,
         bio: dto.bio,
         yearsExperience: dto.yearsExperience,
         timezone: dto.timezone,
+        // Left out, the home stays as it was.
+        locationId: dto.locationId === undefined ? (existing?.locationId ?? null) : dto.locationId,
         calendarToken: existing?.calendarToken ?? newCalendarToken(),
       });
       await manager.delete(TherapistTechnique, { therapistId: userId });
@@ -132,6 +137,7 @@ export class TherapistsService {
       bio: therapist.bio,
       yearsExperience: therapist.yearsExperience,
       timezone: therapist.timezone,
+      locationId: therapist.locationId,
       techniques: techniques
         .sort((a, b) => (a.technique?.sortOrder ?? 0) - (b.technique?.sortOrder ?? 0))
         .map((t) => t.techniqueSlug),

@@ -8,7 +8,7 @@ import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import { BookingWriter } from '../bookings/booking-writer.service.js';
 import { JobQueue } from '../jobs/job-queue.service.js';
 import { Outbox } from '../notifications/outbox.service.js';
-import { findSlotStarts } from '../schedules/availability.rules.js';
+import { locatedSlotStarts } from '../schedules/resource.rules.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import { TherapistsService } from '../therapists/therapists.service.js';
@@ -174,7 +174,8 @@ export class WaitlistOffers implements OnModuleInit {
       therapistId,
     ]);
     const refused = new Set(passed.map((row) => row.starts_at.getTime()));
-    return findSlotStarts(query)
+    const located = await this.slots.locate(manager, query, therapist.location_id, entry.requires);
+    return locatedSlotStarts(located)
       .filter((start) => start + length > freedFrom && !refused.has(start))
       .slice(0, STARTS_PER_ENTRY);
   }

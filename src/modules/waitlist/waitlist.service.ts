@@ -9,7 +9,7 @@ import { AppConfig } from '../../config/app-config.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
 import { BookingNotices } from '../bookings/booking-notices.service.js';
 import { asDomainError, BookingWriter } from '../bookings/booking-writer.service.js';
-import { Booking } from '../bookings/booking.entity.js';
+import { bookingWithRoom } from '../bookings/bookings.service.js';
 import { toBookingResponse } from '../bookings/booking.mapper.js';
 import { horizonEnd } from '../bookings/booking.rules.js';
 import { bookingErrors } from '../bookings/bookings.errors.js';
@@ -180,9 +180,7 @@ export class WaitlistService {
         await this.lockEntry(manager, client.id, peek.entry_id);
         const offer = await this.offerOf(manager, client.id, offerId, true);
         if (offer.status === 'claimed' && offer.booking_id) {
-          return toBookingResponse(
-            await manager.findOneByOrFail(Booking, { id: offer.booking_id }),
-          );
+          return toBookingResponse(await bookingWithRoom(manager, offer.booking_id));
         }
         if (offer.status !== 'open' || offer.expires_at.getTime() <= now.getTime()) {
           throw waitlistErrors.offerClosed();

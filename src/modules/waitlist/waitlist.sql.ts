@@ -1,5 +1,6 @@
 // The waitlist's statements. Holds are rows of `bookings` (status 'held', naming their entry),
 // written and deleted through BookingLedger; these only read them.
+import type { OfferingRequirements } from '../offerings/offering.entity.js';
 import { qualifiedForSql } from '../therapists/qualification.sql.js';
 
 /** An entry that might use a freed time, with its offering. */
@@ -10,6 +11,7 @@ export interface CandidateEntry {
   technique: string;
   duration_minutes: number;
   buffer_minutes: number;
+  requires: OfferingRequirements;
   window_from: Date;
   window_to: Date;
 }
@@ -21,7 +23,7 @@ export interface CandidateEntry {
  * the future ($4 now). At most $5.
  */
 export const CANDIDATE_ENTRIES_SQL = `SELECT e.id, e.client_id, e.offering_id, o.technique_slug AS technique, o.duration_minutes,
-         o.buffer_minutes, e.window_from, e.window_to
+         o.buffer_minutes, o.requires, e.window_from, e.window_to
     FROM waitlist_entries e
     JOIN offerings o ON o.id = e.offering_id AND o.archived_at IS NULL
    WHERE e.fulfilled_at IS NULL

@@ -451,6 +451,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the spa’s locations */
+        get: operations["LocationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a location */
+        post: operations["LocationsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a location */
+        patch: operations["LocationsController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/locations/{id}/rooms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a location’s rooms */
+        get: operations["LocationsController_rooms"];
+        put?: never;
+        /** Add a room with its features */
+        post: operations["LocationsController_addRoom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/locations/{id}/equipment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a location’s equipment, unit by unit */
+        get: operations["LocationsController_equipment"];
+        put?: never;
+        /** Add equipment: each of `quantity` units is claimable on its own */
+        post: operations["LocationsController_addEquipment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/locations/{id}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** See a location’s sessions room by room */
+        get: operations["LocationsController_schedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/waitlist": {
         parameters: {
             query?: never;
@@ -1240,6 +1344,11 @@ export interface components {
              * @example 17:00
              */
             end: string;
+            /**
+             * Format: uuid
+             * @description Where these hours are, when not at the home location
+             */
+            locationId?: string | null;
         };
         WeeklyHoursResponse: {
             /** @description The profile’s IANA time zone, which the hours are in */
@@ -1331,6 +1440,11 @@ export interface components {
             yearsExperience: number;
             timezone: string;
             techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
+            /**
+             * Format: uuid
+             * @description Home location (weekly windows may name another)
+             */
+            locationId: string | null;
             /** @description Has a verified, unexpired massage-license */
             bookable: boolean;
             certifications: components["schemas"]["CertificationResponse"][];
@@ -1346,6 +1460,11 @@ export interface components {
              */
             timezone: string;
             techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
+            /**
+             * Format: uuid
+             * @description Home location: where the weekly hours are, unless a window names another
+             */
+            locationId?: string | null;
         };
         CreateCertificationDto: {
             /** @enum {string} */
@@ -1381,6 +1500,100 @@ export interface components {
         PublicTherapistPage: {
             items: components["schemas"]["PublicTherapistResponse"][];
             nextCursor: string | null;
+        };
+        LocationResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            address: string;
+            /** @description IANA time zone */
+            timezone: string;
+        };
+        CreateLocationDto: {
+            /** @example Unknot Riverside */
+            name: string;
+            /** @example 12 Quay Street, Lisbon */
+            address: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/Lisbon
+             */
+            timezone: string;
+        };
+        UpdateLocationDto: {
+            /** @example Unknot Riverside */
+            name?: string;
+            /** @example 12 Quay Street, Lisbon */
+            address?: string;
+            /**
+             * @description IANA time zone
+             * @example Europe/Lisbon
+             */
+            timezone?: string;
+        };
+        RoomResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            features: string[];
+        };
+        CreateRoomDto: {
+            /** @example Room 2 */
+            name: string;
+            /**
+             * @example [
+             *       "table",
+             *       "shower"
+             *     ]
+             */
+            features: string[];
+        };
+        EquipmentUnitResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        EquipmentResponse: {
+            kind: string;
+            name: string;
+            quantity: number;
+            units: components["schemas"]["EquipmentUnitResponse"][];
+        };
+        CreateEquipmentDto: {
+            /** @example hot-stones */
+            kind: string;
+            /** @example Basalt stone set */
+            name: string;
+            /**
+             * @description Each unit is claimable
+             * @example 2
+             */
+            quantity: number;
+        };
+        ScheduledSessionResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            startsAt: string;
+            /** Format: date-time */
+            endsAt: string;
+            /** @enum {string} */
+            status: "confirmed" | "completed" | "no-show" | "held";
+            /** Format: uuid */
+            therapistId: string;
+            therapistName: string;
+            sessionName: string;
+        };
+        RoomScheduleResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            features: string[];
+            sessions: components["schemas"]["ScheduledSessionResponse"][];
+        };
+        LocationScheduleResponse: {
+            location: components["schemas"]["LocationResponse"];
+            rooms: components["schemas"]["RoomScheduleResponse"][];
         };
         JoinWaitlistDto: {
             /** Format: uuid */
@@ -1435,6 +1648,11 @@ export interface components {
         WaitlistEntryPage: {
             items: components["schemas"]["WaitlistEntryResponse"][];
             nextCursor: string | null;
+        };
+        BookingRoomResponse: {
+            /** Format: uuid */
+            id: string;
+            name: string;
         };
         BookingResponse: {
             /** Format: uuid */
@@ -1491,6 +1709,13 @@ export interface components {
              * @description The booking that replaced this one (status rescheduled)
              */
             rescheduledToId: string | null;
+            /**
+             * Format: uuid
+             * @description Where the session happens (none when the therapist has no location)
+             */
+            locationId: string | null;
+            /** @description The room it takes, at a location that manages rooms */
+            room: components["schemas"]["BookingRoomResponse"] | (never | null);
             /** Format: date-time */
             createdAt: string;
         };
@@ -1593,6 +1818,21 @@ export interface components {
             /** @example https://unknot.example/api/v1/calendar/3kq...Zs.ics */
             url: string;
         };
+        EquipmentNeedDto: {
+            /** @example hot-stones */
+            kind: string;
+            /** @example 1 */
+            quantity: number;
+        };
+        RequirementsDto: {
+            /**
+             * @example [
+             *       "prenatal-table"
+             *     ]
+             */
+            roomFeatures: string[];
+            equipment: components["schemas"]["EquipmentNeedDto"][];
+        };
         OfferingResponse: {
             /** Format: uuid */
             id: string;
@@ -1602,6 +1842,7 @@ export interface components {
             durationMinutes: number;
             priceCents: number;
             bufferMinutes: number;
+            requires: components["schemas"]["RequirementsDto"];
         };
         OfferingPage: {
             items: components["schemas"]["OfferingResponse"][];
@@ -1624,6 +1865,8 @@ export interface components {
              * @example 15
              */
             bufferMinutes: number;
+            /** @description What a session needs at a location that manages rooms or equipment (default: nothing) */
+            requires?: components["schemas"]["RequirementsDto"];
         };
         UpdateOfferingDto: {
             /** @enum {string} */
@@ -1642,6 +1885,8 @@ export interface components {
              * @example 15
              */
             bufferMinutes?: number;
+            /** @description What a session needs at a location that manages rooms or equipment (default: nothing) */
+            requires?: components["schemas"]["RequirementsDto"];
         };
         TechniqueResponse: {
             /** @enum {string} */
@@ -1732,7 +1977,7 @@ export interface components {
              * @example SLOT_TAKEN
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
             errors?: {
                 field: string;
                 message: string;
@@ -3551,6 +3796,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflicts with the current state */
             409: {
                 headers: {
@@ -3945,6 +4199,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflicts with the current state */
             409: {
                 headers: {
@@ -4214,6 +4477,657 @@ export interface operations {
             };
             /** @description Malformed or invalid input (problem details with `errors` per field) */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"][];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateLocationDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLocationDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_rooms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"][];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_addRoom: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRoomDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoomResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_equipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentResponse"][];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_addEquipment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEquipmentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EquipmentResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    LocationsController_schedule: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LocationScheduleResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

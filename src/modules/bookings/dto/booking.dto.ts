@@ -114,6 +114,11 @@ export class SlotsResponse {
   @ApiProperty({ type: [SlotResponse] }) slots!: SlotResponse[];
 }
 
+export class BookingRoomResponse {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+}
+
 export class BookingResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ enum: BOOKING_STATUSES }) status!: string;
@@ -167,6 +172,19 @@ export class BookingResponse {
     description: 'The booking that replaced this one (status rescheduled)',
   })
   rescheduledToId!: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where the session happens (none when the therapist has no location)',
+  })
+  locationId!: string | null;
+  @ApiProperty({
+    type: BookingRoomResponse,
+    nullable: true,
+    description: 'The room it takes, at a location that manages rooms',
+  })
+  room!: BookingRoomResponse | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 

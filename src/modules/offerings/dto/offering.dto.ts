@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { IsDivisibleBy, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDivisibleBy, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
+import { RequirementsDto } from '../../locations/dto/location.dto.js';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
 import { IsText } from '../../../common/validation/validators.js';
 import { TECHNIQUE_SLUGS, type TechniqueSlug } from '../../intake/intake.types.js';
@@ -35,6 +37,16 @@ export class CreateOfferingDto {
   @Min(0)
   @Max(60)
   bufferMinutes!: number;
+
+  @ApiPropertyOptional({
+    type: RequirementsDto,
+    description:
+      'What a session needs at a location that manages rooms or equipment (default: nothing)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RequirementsDto)
+  requires?: RequirementsDto;
 }
 
 export class UpdateOfferingDto extends PartialType(CreateOfferingDto) {}
@@ -53,6 +65,7 @@ export class OfferingResponse {
   @ApiProperty() durationMinutes!: number;
   @ApiProperty() priceCents!: number;
   @ApiProperty() bufferMinutes!: number;
+  @ApiProperty({ type: RequirementsDto }) requires!: RequirementsDto;
 }
 
 export class OfferingPage {

@@ -4,6 +4,8 @@ import {
   ArrayMaxSize,
   IsArray,
   IsInt,
+  IsOptional,
+  IsUUID,
   IsString,
   Matches,
   Max,
@@ -30,6 +32,16 @@ export class WeeklyWindowDto {
   @IsString()
   @Matches(CLOCK_TIME, { message: 'end must be a time HH:mm' })
   end!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Where these hours are, when not at the home location',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'locationId must be a UUID' })
+  locationId?: string | null;
 }
 
 export class SetAvailabilityDto {

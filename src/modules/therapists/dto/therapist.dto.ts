@@ -11,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  IsUUID,
 } from 'class-validator';
 import { PageQueryDto } from '../../../common/pagination/pagination.js';
 import {
@@ -49,6 +50,16 @@ export class UpsertTherapistProfileDto {
   @ArrayUnique({ message: 'techniques must not repeat a technique' })
   @IsIn(TECHNIQUE_SLUGS, { each: true, message: techniqueMessage })
   techniques!: TechniqueSlug[];
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Home location: where the weekly hours are, unless a window names another',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'locationId must be a UUID' })
+  locationId?: string | null;
 }
 
 export class CreateCertificationDto {
@@ -130,6 +141,13 @@ export class TherapistProfileResponse {
   @ApiProperty() yearsExperience!: number;
   @ApiProperty() timezone!: string;
   @ApiProperty({ enum: TECHNIQUE_SLUGS, isArray: true }) techniques!: string[];
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Home location (weekly windows may name another)',
+  })
+  locationId!: string | null;
   @ApiProperty({ description: 'Has a verified, unexpired massage-license' }) bookable!: boolean;
   @ApiProperty({ type: [CertificationResponse] }) certifications!: CertificationResponse[];
 }

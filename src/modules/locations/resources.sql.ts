@@ -1,0 +1,46 @@
+// A location's resource calendars: its rooms (from bookings.room_id) and equipment units (from
+// booking_units), read for slots and for booking. The bookings module owns those two tables;
+// this is its data read by name, next to the rooms and units it is about.
+
+/** Epoch milliseconds of a timestamptz, as the slot rules count time. */
+const epochMs = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
+
+/**
+ * What location $1 manages: rooms when it has any, equipment when it has any units. A location
+ * with no rooms books as if it had none to manage (no room is taken), likewise for equipment.
+ */
+export const MANAGES_RESOURCES_SQL = `SELECT EXISTS (SELECT 1 FROM rooms WHERE location_id = $1) AS rooms,
+         EXISTS (SELECT 1 FROM equipment_units WHERE location_id = $1) AS equipment`;
+
+/**
+ * The rooms of location $1 with every feature of $4 (text[]), plainest first (fewest features,
+ * so a plain session leaves the special rooms free), and the units of the kinds $5 (text[]), each
+ * with its live sessions' [start, occupied until) meeting [$2, $3), as epoch-ms pairs.
+ */
+export const RESOURCE_CALENDARS_SQL = `
+  SELECT 'room' AS type, r.id, r.name, NULL AS kind,
+         coalesce((SELECT json_agg(json_build_array(${epochMs('b.starts_at')}, ${epochMs('b.occupied_until')}))
+                     FROM bookings b
+                    WHERE b.room_id = r.id AND b.status NOT IN ('cancelled', 'rescheduled')
+                      AND b.starts_at < $3 AND b.occupied_until > $2), '[]') AS busy,
+         cardinality(r.features) AS plainness
+    FROM rooms r
+   WHERE r.location_id = $1 AND r.features @> $4::text[]
+  UNION ALL
+  SELECT 'unit', u.id, u.name, u.kind,
+         coalesce((SELECT json_agg(json_build_array(${epochMs('c.starts_at')}, ${epochMs('c.occupied_until')}))
+                     FROM booking_units c
+                    WHERE c.unit_id = u.id AND c.live
+                      AND c.starts_at < $3 AND c.occupied_until > $2), '[]') AS busy,
+         0
+    FROM equipment_units u
+   WHERE u.location_id = $1 AND u.kind = ANY($5::text[])
+   ORDER BY 1, 6, 3, 2`;
+
+export interface ResourceRow {
+  type: 'room' | 'unit';
+  id: string;
+  name: string;
+  kind: string | null;
+  busy: [number, number][];
+}
