@@ -56,9 +56,15 @@ export async function startServer({ build, cleanup, log }) {
   return { mode: 'embedded', serverUrl: embedded.url, stop };
 }
 
-/** A fresh database `unknot_bench_<pid>` on the server, dropped (FORCE) by `cleanup`. */
-export async function createBenchDatabase({ serverUrl, cleanup }) {
-  const name = `unknot_bench_${process.pid}`;
+/**
+ * A fresh database (`unknot_bench_<pid>` unless named) on the server, dropped (FORCE) by `cleanup`
+ * or earlier by the `drop` it returns.
+ */
+export async function createBenchDatabase({
+  serverUrl,
+  cleanup,
+  name = `unknot_bench_${process.pid}`,
+}) {
   const adminUrl = databaseUrl(serverUrl, 'postgres');
   await withClient(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -66,14 +72,14 @@ export async function createBenchDatabase({ serverUrl, cleanup }) {
   });
   // BENCH_KEEP_DB=1 keeps it for EXPLAIN sessions after the run (server mode only).
   const keep = process.env.BENCH_KEEP_DB === '1' && process.env.DATABASE_URL;
-  if (!keep) {
-    cleanup.add(`drop database ${name}`, () =>
-      withClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      ),
-    );
-  }
-  return { name, url: databaseUrl(serverUrl, name), kept: Boolean(keep) };
+  const drop = keep
+    ? async () => undefined
+    : cleanup.add(`drop database ${name}`, () =>
+        withClient(adminUrl, (client) =>
+          client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        ),
+      );
+  return { name, url: databaseUrl(serverUrl, name), kept: Boolean(keep), drop };
 }
 
 /** TypeORM's CLI on the build (`build`: the directory holding dist/), as the tests run it. */

@@ -1,7 +1,9 @@
 // `npm run bench`: Unknot under load against a minimal Fastify + pg baseline, in one run.
 // See bench/README.md. Knobs (env): DATABASE_URL (a server to create the bench database on;
 // else embedded PostgreSQL), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2),
-// BENCH_CPU_PROF (a directory: profile app instance A with --cpu-prof), BENCH_KEEP_DB=1.
+// BENCH_THERAPISTS (the main data set, default 200), BENCH_SCALING (therapist counts of the
+// matches scaling run, default 200,1000,3000; empty skips it), BENCH_CPU_PROF (a directory:
+// profile app instance A with --cpu-prof), BENCH_KEEP_DB=1.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,18 +11,33 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { api, clientWithIntake } from './api.mjs';
 import { runContention } from './contention.mjs';
 import { snapshotBuild } from './build.mjs';
 import { createBenchDatabase, runMigrations, startServer } from './database.mjs';
 import { runLoad } from './load.mjs';
 import { Cleanup, freePort, startNode, stopNode, waitHealthy, withTimeout } from './processes.mjs';
-import { buildRows, cpuTable, markdownTable, TARGETS } from './report.mjs';
+import {
+  buildRows,
+  cpuTable,
+  explainSummary,
+  markdownTable,
+  scalingTable,
+  TARGETS,
+} from './report.mjs';
+import { runMatchesScaling } from './scaling.mjs';
 import { PASSWORD, planDataset, seedDatabase, sharedPasswordHash } from './seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const THERAPISTS = Number(process.env.BENCH_THERAPISTS ?? 200);
+const SCALING_SIZES = (process.env.BENCH_SCALING ?? '200,1000,3000')
+  .split(',')
+  .filter((size) => size.trim() !== '')
+  .map(Number);
+const MATCHES_WINDOW_DAYS = 14;
 const POOL_SIZE = 20;
 const WATCHDOG_MS = 9.5 * 60_000;
 const DAY_MS = 86_400_000;
@@ -58,27 +75,6 @@ const watchdog = setTimeout(
   WATCHDOG_MS,
 );
 
-// ---- small HTTP helpers (setup calls only; load goes through autocannon) -----------------
-async function api(port, method, path, { body, token } = {}) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body: json ?? text };
-}
-
 async function mapLimit(items, limit, fn) {
   const results = new Array(items.length);
   let next = 0;
@@ -92,18 +88,6 @@ async function mapLimit(items, limit, fn) {
   );
   return results;
 }
-
-const CLEAR_INTAKE = {
-  painAreas: ['upper-back', 'between-shoulder-blades', 'neck'],
-  sensations: ['tight', 'stiff', 'aching'],
-  onset: 'chronic',
-  causes: ['posture', 'stress'],
-  knots: true,
-  stressLevel: 7,
-  redFlags: { chestPain: false, radiatingPain: false, fever: false },
-  pregnancy: { pregnant: false },
-  preferences: { pressure: 'firm', likesScents: false },
-};
 
 /** A booking workload: one distinct free slot per request, a fixed client token per connection. */
 function bookingWorkload({ supply, offeringId, tokens }) {
@@ -219,13 +203,9 @@ async function readRun(title, port, path, token, cpuPids) {
 }
 
 // ---- EXPLAIN ANALYZE of the hot queries, as evidence next to the figures ------------------
-async function explainHotQueries(
-  db,
-  build,
-  { slotsTherapistId, therapistIds, bookingSlot, windowDays },
-) {
+function hotQueries(build) {
   const require = createRequire(import.meta.url);
-  const { qualifiedForSql, validCertificationSql, bookableSql } = require(
+  const { MATCH_CANDIDATES_SQL } = require(
     join(build, 'dist', 'src', 'modules', 'therapists', 'qualification.sql.js'),
   );
   const { SLOT_FACTS_SQL } = require(
@@ -233,38 +213,39 @@ async function explainHotQueries(
   );
   const now = Date.now();
   const horizon = (days, minutes) => new Date(now + days * DAY_MS + minutes * 60_000);
-  const queries = [
-    {
-      name: 'slots: slot facts (one therapist, 31 days)',
-      sql: SLOT_FACTS_SQL,
-      params: [[slotsTherapistId], new Date(now), horizon(windowDays, 75)],
-    },
-    {
-      name: 'booking: slot facts (one therapist, one slot)',
-      sql: SLOT_FACTS_SQL,
-      params: [
-        [bookingSlot.therapistId],
-        new Date(bookingSlot.startsAt),
-        new Date(bookingSlot.startsAt + 75 * 60_000 + 1),
-      ],
-    },
-    {
-      name: 'matches: candidates (qualified techniques per therapist)',
-      sql: `SELECT t.id, u.name, t.years_experience, t.timezone,
-              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
-                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
-                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
-              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal
-         FROM therapists t JOIN users u ON u.id = t.id
-        WHERE ${bookableSql('t.id')}`,
-      params: [['swedish', 'trigger-point', 'deep-tissue']],
-    },
-    {
-      name: 'matches: slot facts (200 therapists, 14 days)',
-      sql: SLOT_FACTS_SQL,
-      params: [therapistIds, new Date(now), horizon(14, 105)],
-    },
-  ];
+  return {
+    slots: ({ slotsTherapistId, bookingSlot, windowDays }) => [
+      {
+        name: 'slots: slot facts (one therapist, 31 days)',
+        sql: SLOT_FACTS_SQL,
+        params: [[slotsTherapistId], new Date(now), horizon(windowDays, 75)],
+      },
+      {
+        name: 'booking: slot facts (one therapist, one slot)',
+        sql: SLOT_FACTS_SQL,
+        params: [
+          [bookingSlot.therapistId],
+          new Date(bookingSlot.startsAt),
+          new Date(bookingSlot.startsAt + 75 * 60_000 + 1),
+        ],
+      },
+    ],
+    matches: ({ therapistIds }) => [
+      {
+        name: `matches: candidates (${therapistIds.length} therapists)`,
+        sql: MATCH_CANDIDATES_SQL,
+        params: [['swedish', 'trigger-point', 'deep-tissue']],
+      },
+      {
+        name: `matches: slot facts (${therapistIds.length} therapists, ${MATCHES_WINDOW_DAYS} days)`,
+        sql: SLOT_FACTS_SQL,
+        params: [therapistIds, new Date(now), horizon(MATCHES_WINDOW_DAYS, 105)],
+      },
+    ],
+  };
+}
+
+async function explainQueries(db, queries) {
   const out = [];
   for (const q of queries) {
     const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
@@ -305,7 +286,7 @@ async function main() {
   const { rows: versionRows } = await db.query('SHOW server_version');
   const postgresVersion = versionRows[0].server_version;
 
-  const plan = planDataset({ now: Date.now() });
+  const plan = planDataset({ now: Date.now(), therapists: THERAPISTS });
   const passwordHash = await sharedPasswordHash();
   const seeded = await seedDatabase(db, plan, passwordHash);
   log(
@@ -347,11 +328,11 @@ async function main() {
   const pids = {};
   const start = async (name, args, env, port) => {
     const proc = startNode(name, args, { cwd: build, env, children });
-    cleanup.add(`stop ${name} (pid ${proc.pid})`, () => stopNode(proc));
+    const stop = cleanup.add(`stop ${name} (pid ${proc.pid})`, () => stopNode(proc));
     await waitHealthy(proc, port);
     log(`${name} healthy on 127.0.0.1:${port} (pid ${proc.pid})`);
     pids[name] = proc.pid;
-    return proc;
+    return { ...proc, stop };
   };
   await start('unknot-a', [...profileArgs, 'dist/src/main.js'], appEnv(portA), portA);
   await start('unknot-b', ['dist/src/main.js'], appEnv(portB), portB);
@@ -369,23 +350,12 @@ async function main() {
 
   // ---- clients: tokens by login, clear intakes through the API ----
   const people = seeded.clients.slice(0, RACERS + 1);
-  const tokens = await mapLimit(people, 4, async (client) => {
-    const answer = await api(portA, 'POST', '/api/v1/auth/login', {
-      body: { email: client.email, password: PASSWORD },
-    });
-    if (answer.status !== 200)
-      throw new Error(`login ${client.email}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body.accessToken;
-  });
-  const intakes = await mapLimit(tokens, 8, async (token) => {
-    const answer = await api(portA, 'POST', '/api/v1/intakes', { body: CLEAR_INTAKE, token });
-    if (answer.status !== 201 || answer.body.status !== 'clear') {
-      throw new Error(`intake: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
-    }
-    return answer.body;
-  });
+  const sessions = await mapLimit(people, 4, (client) =>
+    clientWithIntake(portA, client.email, PASSWORD),
+  );
+  const tokens = sessions.map((session) => session.token);
   const matchToken = tokens[RACERS];
-  const matchIntake = intakes[RACERS];
+  const matchIntake = sessions[RACERS].intake;
   log(
     `${tokens.length} clients logged in; intakes clear (suggestions: ${matchIntake.suggestions.map((s) => s.technique).join(', ')})`,
   );
@@ -470,7 +440,7 @@ async function main() {
   log(`slots p95: unknot ${slotsUnknot.latency.p95} ms, baseline ${slotsBaseline.latency.p95} ms`);
 
   // ---- 2. matches: 200 therapists, 14 days, 10 connections ----
-  const matchesPath = `/api/v1/intakes/${matchIntake.id}/matches?from=${from}&to=${new Date(Date.now() + 14 * DAY_MS).toISOString()}`;
+  const matchesPath = `/api/v1/intakes/${matchIntake.id}/matches?from=${from}&to=${new Date(Date.now() + MATCHES_WINDOW_DAYS * DAY_MS).toISOString()}`;
   const probeMatches = await api(portA, 'GET', matchesPath, { token: matchToken });
   if (probeMatches.status !== 200) throw new Error(`matches probe: ${probeMatches.status}`);
   // The load asks for the default page (the best 20); every bookable therapist is ranked either way.
@@ -558,11 +528,42 @@ async function main() {
     `contention (baseline x 2): ${contentionBaseline.slotsWithExactlyOneWinner}/${contentionBaseline.racesPlanned} slots with one winner, losers p99 ${contentionBaseline.losers.p99} ms, 5xx ${contentionBaseline.serverErrors}, ${contentionBaseline.deadlocksDetected} deadlocks`,
   );
 
-  const explain = await explainHotQueries(db, build, {
-    slotsTherapistId: slotsTherapist.id,
-    therapistIds: plan.therapists.map((t) => t.id),
-    bookingSlot: unknotSupply[0],
-    windowDays: 31,
+  const queries = hotQueries(build);
+  const explain = await explainQueries(db, [
+    ...queries.slots({
+      slotsTherapistId: slotsTherapist.id,
+      bookingSlot: unknotSupply[0],
+      windowDays: 31,
+    }),
+    ...queries.matches({ therapistIds: plan.therapists.map((t) => t.id) }),
+  ]);
+
+  // ---- 5. matches as the number of therapists grows (sequential requests, one connection) ----
+  const scaling = await runMatchesScaling({
+    sizes: SCALING_SIZES,
+    serverUrl: server.serverUrl,
+    build,
+    cleanup,
+    log,
+    passwordHash,
+    windowDays: MATCHES_WINDOW_DAYS,
+    duration: DURATION,
+    warmup: WARMUP,
+    startApp: async (name, url) => {
+      const port = await freePort();
+      const proc = await start(
+        name,
+        ['dist/src/main.js'],
+        { ...appEnv(port), DATABASE_URL: url },
+        port,
+      );
+      return { pid: proc.pid, port, stop: proc.stop };
+    },
+    explain: (scaleDb, scalePlan) =>
+      explainQueries(
+        scaleDb,
+        queries.matches({ therapistIds: scalePlan.therapists.map((t) => t.id) }),
+      ),
   });
 
   const results = {
@@ -580,6 +581,7 @@ async function main() {
     },
     booking: { unknot: bookingUnknot, baseline: bookingBaseline },
     contention: { ...contention, baseline: contentionBaseline },
+    scaling: scaling.runs,
   };
   const rows = buildRows(results);
   const cpus = os.cpus();
@@ -615,11 +617,13 @@ async function main() {
     results,
     table: rows,
     pass: rows.every((row) => row.ok !== false),
-    explain: explain.map(({ name, executionMs, plan: lines }) => ({
-      name,
-      executionMs,
-      plan: lines,
-    })),
+    explain: [...explain, ...(scaling.explain?.plans ?? [])].map(
+      ({ name, executionMs, plan: lines }) => ({
+        name,
+        executionMs,
+        plan: lines,
+      }),
+    ),
   };
   return report;
 }
@@ -634,15 +638,23 @@ try {
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   const table = markdownTable(report.table);
   const cpu = cpuTable(report.results);
+  const scalingText =
+    report.results.scaling.length > 0
+      ? `\n\nMatches as the number of therapists grows (each size its own fresh database; one client, ` +
+        `sequential requests on one connection, ${MATCHES_WINDOW_DAYS}-day window, the best 20 answered):\n\n` +
+        scalingTable(report.results.scaling)
+      : '';
+  const explainText = `\n\nEXPLAIN ANALYZE of the hot queries (full plans in latest.json):\n\n${explainSummary(report.explain)}`;
   writeFileSync(
     join(RESULTS, 'latest.md'),
     `# Unknot benchmark, ${report.date}\n\n${report.machine.cpuCount} x ${report.machine.cpuModel}, ` +
       `${(report.machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, node ${report.machine.node}, ` +
       `PostgreSQL ${report.machine.postgres} (${report.machine.database}); load average before ` +
       `${report.machine.loadAverageBefore.join(' ')}; run time ${report.durationSeconds} s.\n\n${table}\n\n` +
-      `CPU per request (PostgreSQL: the bench database's backends plus the server's WAL writer, checkpointer and background writer):\n\n${cpu}\n`,
+      `CPU per request (PostgreSQL: the bench database's backends plus the server's WAL writer, checkpointer and background writer):\n\n${cpu}` +
+      `${scalingText}${explainText}\n`,
   );
-  console.log(`\n${table}\n\n${cpu}\n`);
+  console.log(`\n${table}\n\n${cpu}${scalingText}${explainText}\n`);
   console.log(
     `${report.pass ? 'All targets met' : 'Some targets missed'}; run time ${report.durationSeconds} s; ` +
       `written bench/results/latest.json and latest.md`,
