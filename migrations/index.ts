@@ -5,6 +5,7 @@ import { CreateBookings1795493894664 } from './1795493894664-CreateBookings.js';
 import { CreateIntakes1795494466383 } from './1795494466383-CreateIntakes.js';
 import { GuardTheGate1796154130694 } from './1796154130694-GuardTheGate.js';
 import { AddNotifications1796170267463 } from './1796170267463-AddNotifications.js';
+import { IndexTherapistsByExperience1796536105344 } from './1796536105344-IndexTherapistsByExperience.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -14,4 +15,5 @@ export const MIGRATIONS = [
   CreateIntakes1795494466383,
   GuardTheGate1796154130694,
   AddNotifications1796170267463,
+  IndexTherapistsByExperience1796536105344,
 ];
