@@ -19,10 +19,9 @@ import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import { MATCH_CANDIDATES_SQL, MatchCandidateRow } from '../therapists/qualification.sql.js';
 import { MatchQueryDto, MatchResponse } from './dto/intake.dto.js';
-import { Intake } from './intake.entity.js';
 import { intakeErrors } from './intake.errors.js';
 import type { Suggestion } from './intake.rules.js';
-import type { TechniqueSlug } from './intake.types.js';
+import type { IntakeStatus, TechniqueSlug } from './intake.types.js';
 import { MatchPair, MatchRow, MatchSearch, rankAnswer } from './match-search.rules.js';
 import { AVAILABILITY_SATURATION_SLOTS } from './matching.rules.js';
 
@@ -30,6 +29,27 @@ const MAX_MATCH_WINDOW_DAYS = 31;
 const NEXT_SLOTS = 5;
 
 type Candidate = MatchRow & { facts: MatchCandidateRow };
+
+/**
+ * The intake, if it is this client's, and whether a later one supersedes it: one lean read on
+ * every matches request, where loading the entity and a query builder's EXISTS cost more app CPU
+ * than the whole ranking.
+ */
+const MATCH_INTAKE_SQL = `
+  SELECT i.status, i.suggestions, i.pregnant, i.expires_at, i.guidance_version,
+         EXISTS (SELECT 1 FROM intakes later
+                  WHERE later.client_id = i.client_id AND later.created_at > i.created_at)
+           AS superseded
+    FROM intakes i WHERE i.id = $1 AND i.client_id = $2`;
+
+interface MatchIntakeRow {
+  status: IntakeStatus;
+  suggestions: Suggestion[];
+  pregnant: boolean;
+  expires_at: Date;
+  guidance_version: string;
+  superseded: boolean;
+}
 
 interface Offering {
   id: string;
@@ -70,20 +90,13 @@ export class MatchingService {
    */
   async matches(client: AuthUser, id: string, query: MatchQueryDto): Promise<MatchResponse[]> {
     const manager = this.dataSource.manager;
-    const intake = await manager.findOneBy(Intake, { id, clientId: client.id });
+    const [intake]: MatchIntakeRow[] = await manager.query(MATCH_INTAKE_SQL, [id, client.id]);
     if (!intake) throw intakeErrors.notFound();
     const now = Date.now();
-    const newer = await manager
-      .createQueryBuilder(Intake, 'i')
-      .where('i.client_id = :clientId AND i.created_at > :createdAt', {
-        clientId: client.id,
-        createdAt: intake.createdAt,
-      })
-      .getExists();
-    if (newer) {
+    if (intake.superseded) {
       throw intakeErrors.supersededForMatches();
     }
-    if (intake.expiresAt.getTime() <= now) {
+    if (intake.expires_at.getTime() <= now) {
       throw intakeErrors.expired();
     }
     const window = parseWindow(query, {
@@ -122,7 +135,7 @@ export class MatchingService {
         suggestions,
         flags: [],
         excluded: [],
-        guidanceVersion: intake.guidanceVersion,
+        guidanceVersion: intake.guidance_version,
       },
       answer,
       { pregnant: intake.pregnant },
