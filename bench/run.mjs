@@ -341,12 +341,14 @@ async function main() {
   const profileDir = process.env.BENCH_CPU_PROF;
   const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const pids = {};
+  const servers = [];
   const start = async (name, args, env, port) => {
     const proc = startNode(name, args, { cwd: build, env, children });
     const stop = cleanup.add(`stop ${name} (pid ${proc.pid})`, () => stopNode(proc));
     await waitHealthy(proc, port);
     log(`${name} healthy on 127.0.0.1:${port} (pid ${proc.pid})`);
     pids[name] = proc.pid;
+    servers.push(stop);
     return { ...proc, stop };
   };
   await start('unknot-a', [...profileArgs, 'dist/src/main.js'], appEnv(portA), portA);
@@ -554,6 +556,9 @@ async function main() {
   ]);
 
   // ---- 5. matches as the number of therapists grows (sequential requests, one connection) ----
+  // The four servers above are done: stopped, they cannot take CPU from the scaling run (a
+  // background job of theirs, say).
+  await Promise.all(servers.splice(0).map((stop) => stop()));
   const scaling = await runMatchesScaling({
     sizes: SCALING_SIZES,
     serverUrl: server.serverUrl,
