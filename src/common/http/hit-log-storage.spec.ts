@@ -1,4 +1,4 @@
-import { HitLogStorage } from './throttling.js';
+import { HitLogStorage } from './hit-log-storage.js';
 
 /** Whether each request, at its instant, is refused. */
 async function refusals(
