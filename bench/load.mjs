@@ -25,7 +25,8 @@ export function summarise(latencies) {
 
 /**
  * One autocannon run. `requests` may carry setupRequest/onResponse; `setupClient` runs per
- * connection. Resolves { durationSeconds, requestsPerSecond, latency, statuses, errors, ... }.
+ * connection. Resolves { durationSeconds, requestsPerSecond, latency, statuses, errors, ... },
+ * and every latency with `keepLatencies` (to summarise several runs together).
  * A safety timer stops the run if it overshoots its duration.
  */
 export async function runLoad({
@@ -42,6 +43,7 @@ export async function runLoad({
   countOk = (status) => status >= 200 && status < 300,
   cpuPids = {},
   database,
+  keepLatencies = false,
 }) {
   const latencies = [];
   const statuses = {};
@@ -86,5 +88,6 @@ export async function runLoad({
     errors: result.errors,
     timeouts: result.timeouts,
     ...cpu,
+    ...(keepLatencies ? { latencies } : {}),
   };
 }

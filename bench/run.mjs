@@ -657,8 +657,8 @@ try {
   const cpu = cpuTable(report.results);
   const scalingText =
     report.results.scaling.length > 0
-      ? `\n\nMatches as the number of therapists grows (each size its own fresh database; one client, ` +
-        `sequential requests on one connection, ${MATCHES_WINDOW_DAYS}-day window, the best 20 answered):\n\n` +
+      ? `\n\nMatches as the number of therapists grows (each size its own fresh database and app instance; one client, ` +
+        `sequential requests on one connection, the sizes taking turns in rounds; ${MATCHES_WINDOW_DAYS}-day window, the best 20 answered):\n\n` +
         scalingTable(report.results.scaling)
       : '';
   const explainText = `\n\nEXPLAIN ANALYZE of the hot queries (full plans in latest.json):\n\n${explainSummary(report.explain)}`;

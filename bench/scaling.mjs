@@ -1,95 +1,120 @@
 // Matches as the number of therapists grows, in one run: for each size a fresh database seeded by
 // the same generator (the first 200 therapists of every size are the same 200), one app instance
-// on it, one client with a clear intake, and sequential requests on one connection, so the median
-// is the cost of one request and not of a queue.
+// on it and one client with a clear intake. Requests are sequential on one connection, so the
+// median is the cost of one request and not of a queue; the sizes take turns in short rounds, so
+// whatever else the machine is doing weighs on every size alike and the ratios hold.
 import pg from 'pg';
 import { api, clientWithIntake } from './api.mjs';
 import { createBenchDatabase, runMigrations } from './database.mjs';
-import { runLoad } from './load.mjs';
+import { runLoad, summarise } from './load.mjs';
 import { PASSWORD, planDataset, seedDatabase } from './seed.mjs';
 
 const DAY_MS = 86_400_000;
+const ROUNDS = 5;
+
+/** A fresh database of `therapists`, seeded, with an app instance and a client's matches path. */
+async function prepare(
+  therapists,
+  { serverUrl, build, cleanup, startApp, passwordHash, windowDays },
+) {
+  const database = await createBenchDatabase({
+    serverUrl,
+    cleanup,
+    name: `unknot_bench_t${therapists}_${process.pid}`,
+  });
+  runMigrations(build, database.url);
+  const db = new pg.Client({ connectionString: database.url });
+  await db.connect();
+  const closeDb = cleanup.add(`close ${database.name} connection`, () => db.end());
+  const plan = planDataset({ now: Date.now(), therapists });
+  const seedStarted = Date.now();
+  const seeded = await seedDatabase(db, plan, passwordHash);
+  const seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
+  const app = await startApp(`unknot-t${therapists}`, database.url);
+  const { token, intake } = await clientWithIntake(app.port, seeded.clients[0].email, PASSWORD);
+  const now = Date.now();
+  const path =
+    `/api/v1/intakes/${intake.id}/matches?from=${new Date(now).toISOString()}` +
+    `&to=${new Date(now + windowDays * DAY_MS).toISOString()}`;
+  const probe = await api(app.port, 'GET', path, { token });
+  if (probe.status !== 200) throw new Error(`matches probe at ${therapists}: ${probe.status}`);
+  return {
+    therapists,
+    plan,
+    db,
+    seedSeconds,
+    matches: probe.body.length,
+    load: {
+      url: `http://127.0.0.1:${app.port}`,
+      connections: 1,
+      path,
+      headers: { authorization: `Bearer ${token}` },
+    },
+    cpu: { cpuPids: { app: app.pid }, database: database.name },
+    close: async () => {
+      await app.stop();
+      await closeDb();
+      await database.drop();
+    },
+  };
+}
 
 /**
  * `startApp(name, databaseUrl)` resolves { pid, port, stop }; `explain(db, plan)` runs on the
- * largest size's database. Resolves one result per size, in the order given.
+ * largest size's database. Resolves one result per size, in the order given, and the plans.
  */
-export async function runMatchesScaling({
-  sizes,
-  serverUrl,
-  build,
-  cleanup,
-  log,
-  startApp,
-  passwordHash,
-  windowDays,
-  duration,
-  warmup,
-  explain,
-}) {
-  const largest = Math.max(...sizes);
-  const results = [];
-  let explained = null;
-  for (const therapists of sizes) {
-    const database = await createBenchDatabase({
-      serverUrl,
-      cleanup,
-      name: `unknot_bench_t${therapists}_${process.pid}`,
-    });
-    runMigrations(build, database.url);
-    const db = new pg.Client({ connectionString: database.url });
-    await db.connect();
-    const closeDb = cleanup.add(`close ${database.name} connection`, () => db.end());
-    const plan = planDataset({ now: Date.now(), therapists });
-    const seedStarted = Date.now();
-    const seeded = await seedDatabase(db, plan, passwordHash);
-    const seedSeconds = Math.round((Date.now() - seedStarted) / 100) / 10;
-    const app = await startApp(`unknot-t${therapists}`, database.url);
-    const { token, intake } = await clientWithIntake(app.port, seeded.clients[0].email, PASSWORD);
-    const now = Date.now();
-    const path =
-      `/api/v1/intakes/${intake.id}/matches?from=${new Date(now).toISOString()}` +
-      `&to=${new Date(now + windowDays * DAY_MS).toISOString()}`;
-    const probe = await api(app.port, 'GET', path, { token });
-    if (probe.status !== 200) throw new Error(`matches probe at ${therapists}: ${probe.status}`);
-    const headers = { authorization: `Bearer ${token}` };
-    const url = `http://127.0.0.1:${app.port}`;
+export async function runMatchesScaling(options) {
+  const { sizes, log, duration, warmup, explain } = options;
+  const runs = [];
+  for (const therapists of sizes) runs.push(await prepare(therapists, options));
+  for (const run of runs) {
     if (warmup > 0) {
-      await runLoad({
-        title: `matches x${therapists} warm-up`,
-        url,
-        connections: 1,
-        duration: warmup,
-        path,
-        headers,
-      });
+      await runLoad({ title: `matches x${run.therapists} warm-up`, duration: warmup, ...run.load });
     }
-    const run = await runLoad({
-      title: `matches x${therapists}`,
-      url,
-      connections: 1,
-      duration,
-      path,
-      headers,
-      cpuPids: { app: app.pid },
-      database: database.name,
-    });
-    log(
-      `matches at ${therapists} therapists (${plan.stats.seededBookings} bookings, seeded in ${seedSeconds} s): ` +
-        `median ${run.latency.p50} ms over ${run.responses} sequential requests`,
-    );
-    if (therapists === largest && explain)
-      explained = { therapists, plans: await explain(db, plan) };
-    await app.stop();
-    await closeDb();
-    await database.drop();
-    results.push({
-      therapists,
-      seededBookings: plan.stats.seededBookings,
-      seedSeconds,
-      matches: probe.body.length,
-      ...run,
-    });
   }
-  return { runs: results, explain: explained };
+  const measured = new Map(runs.map((run) => [run, []]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const run of runs) {
+      measured.get(run).push(
+        await runLoad({
+          title: `matches x${run.therapists}`,
+          duration: duration / ROUNDS,
+          keepLatencies: true,
+          ...run.load,
+          ...run.cpu,
+        }),
+      );
+    }
+  }
+  const largest = runs.reduce((a, b) => (b.therapists > a.therapists ? b : a));
+  const plans = explain ? await explain(largest.db, largest.plan) : [];
+  const results = [];
+  for (const run of runs) {
+    const rounds = measured.get(run);
+    const responses = rounds.reduce((sum, r) => sum + r.responses, 0);
+    const cpuMs = (name) => rounds.reduce((sum, r) => sum + (r.cpuMs[name] ?? 0), 0);
+    const result = {
+      therapists: run.therapists,
+      seededBookings: run.plan.stats.seededBookings,
+      seedSeconds: run.seedSeconds,
+      matches: run.matches,
+      rounds: ROUNDS,
+      responses,
+      latency: summarise(rounds.flatMap((r) => r.latencies)),
+      non200: rounds.reduce((sum, r) => sum + r.responses - (r.statuses[200] ?? 0), 0),
+      cpuMsPerRequest: Object.fromEntries(
+        ['app', 'postgres', 'loadGenerator'].map((name) => [
+          name,
+          Math.round((cpuMs(name) / Math.max(1, responses)) * 1000) / 1000,
+        ]),
+      ),
+    };
+    log(
+      `matches at ${run.therapists} therapists (${result.seededBookings} bookings, seeded in ${run.seedSeconds} s): ` +
+        `median ${result.latency.p50} ms over ${responses} sequential requests in ${ROUNDS} rounds`,
+    );
+    results.push(result);
+    await run.close();
+  }
+  return { runs: results, explain: { therapists: largest.therapists, plans } };
 }
