@@ -15,7 +15,7 @@ import { api, clientWithIntake } from './api.mjs';
 import { runContention } from './contention.mjs';
 import { snapshotBuild } from './build.mjs';
 import { createBenchDatabase, runMigrations, startServer } from './database.mjs';
-import { runLoad } from './load.mjs';
+import { runLoad, takeTurns } from './load.mjs';
 import { Cleanup, freePort, startNode, stopNode, waitHealthy, withTimeout } from './processes.mjs';
 import {
   buildRows,
@@ -38,6 +38,8 @@ const SCALING_SIZES = (process.env.BENCH_SCALING ?? '200,1000,3000')
   .filter((size) => size.trim() !== '')
   .map(Number);
 const MATCHES_WINDOW_DAYS = 14;
+/** Measured runs are cut into this many turns (load.mjs, takeTurns). */
+const ROUNDS = 5;
 /** The matches answered by default (the API's default page). */
 const MATCHES_LIMIT = 20;
 const POOL_SIZE = 20;
@@ -139,70 +141,66 @@ const lastBody = (supply, offeringId) => ({
   startsAt: new Date(supply.at(-1).startsAt).toISOString(),
 });
 
-async function bookingRun(title, port, supply, offeringId, tokens, cpuPids) {
+/** Booking at BOOKING_CONNECTIONS: the first quarter of the supply warms up, the rest is measured. */
+function bookingLoad(title, port, supply, offeringId, tokens, cpuPids) {
   const warm = bookingWorkload({
     supply: supply.slice(0, Math.floor(supply.length / 4)),
     offeringId,
     tokens,
   });
-  if (WARMUP > 0) {
-    await runLoad({
-      title: `${title} warm-up`,
-      url: `http://127.0.0.1:${port}`,
-      connections: BOOKING_CONNECTIONS,
-      duration: WARMUP,
-      ...warm,
-    });
-  }
   const work = bookingWorkload({
     supply: supply.slice(Math.floor(supply.length / 4)),
     offeringId,
     tokens,
   });
-  const result = await runLoad({
-    title,
-    url: `http://127.0.0.1:${port}`,
-    connections: BOOKING_CONNECTIONS,
-    duration: DURATION,
-    countOk: (status) => status === 201,
-    cpuPids,
-    database: DATABASE_NAME,
-    ...work,
-  });
+  const load = { url: `http://127.0.0.1:${port}`, connections: BOOKING_CONNECTIONS };
   return {
-    ...result,
-    non201: result.responses - result.ok,
-    slotsHandedOut: work.used(),
-    supplyExhausted: work.exhausted() || warm.exhausted(),
-    failureSamples: work.failures,
-    warmUpNon201: warm.failures.length,
+    warmUp: async () => {
+      if (WARMUP > 0)
+        await runLoad({ title: `${title} warm-up`, duration: WARMUP, ...load, ...warm });
+    },
+    measure: (duration) =>
+      runLoad({
+        title,
+        duration,
+        countOk: (status) => status === 201,
+        cpuPids,
+        database: DATABASE_NAME,
+        keepLatencies: true,
+        ...load,
+        ...work,
+      }),
+    finish: (result) => ({
+      ...result,
+      non201: result.responses - result.ok,
+      slotsHandedOut: work.used(),
+      supplyExhausted: work.exhausted() || warm.exhausted(),
+      failureSamples: work.failures,
+      warmUpNon201: warm.failures.length,
+    }),
   };
 }
 
-async function readRun(title, port, path, token, cpuPids) {
-  const headers = token ? { authorization: `Bearer ${token}` } : {};
-  const url = `http://127.0.0.1:${port}`;
-  if (WARMUP > 0) {
-    await runLoad({
-      title: `${title} warm-up`,
-      url,
-      connections: READ_CONNECTIONS,
-      duration: WARMUP,
-      path,
-      headers,
-    });
-  }
-  return runLoad({
-    title,
-    url,
+/** GET `path` at READ_CONNECTIONS. */
+function readLoad(title, port, path, token, cpuPids) {
+  const load = {
+    url: `http://127.0.0.1:${port}`,
     connections: READ_CONNECTIONS,
-    duration: DURATION,
     path,
-    headers,
-    cpuPids,
-    database: DATABASE_NAME,
-  });
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  };
+  return {
+    warmUp: async () => {
+      if (WARMUP > 0) await runLoad({ title: `${title} warm-up`, duration: WARMUP, ...load });
+    },
+    measure: (duration) =>
+      runLoad({ title, duration, cpuPids, database: DATABASE_NAME, keepLatencies: true, ...load }),
+    finish: (result) => result,
+  };
 }
+
+/** Unknot's run and the baseline's take turns in rounds (load.mjs), so their ratios hold. */
+const inTurns = (workloads) => takeTurns(workloads, { rounds: ROUNDS, duration: DURATION });
 
 // ---- EXPLAIN ANALYZE of the hot queries, as evidence next to the figures ------------------
 function hotQueries(build) {
@@ -448,12 +446,10 @@ async function main() {
   log(
     `slots: ${slotsTherapist.zone}, ${slotCount} slots in 31 days (same answer from both servers); loading …`,
   );
-  const slotsUnknot = await readRun('unknot slots', portA, slotsPath, undefined, {
-    app: pids['unknot-a'],
-  });
-  const slotsBaseline = await readRun('baseline slots', portBaseline, slotsPath, undefined, {
-    app: pids.baseline,
-  });
+  const [slotsUnknot, slotsBaseline] = await inTurns([
+    readLoad('unknot slots', portA, slotsPath, undefined, { app: pids['unknot-a'] }),
+    readLoad('baseline slots', portBaseline, slotsPath, undefined, { app: pids.baseline }),
+  ]);
   log(`slots p95: unknot ${slotsUnknot.latency.p95} ms, baseline ${slotsBaseline.latency.p95} ms`);
 
   // ---- 2. matches: 200 therapists, 14 days, 10 connections ----
@@ -469,34 +465,24 @@ async function main() {
     `matches: the best ${probeMatches.body.length} (default limit) of a ranking over ${plan.stats.therapists} therapists; ` +
       `limit=100 gives ${probeTop100.body.length} matches over ${matchedTherapists} therapists; loading …`,
   );
-  const matchesUnknot = await readRun('unknot matches', portA, matchesPath, matchToken, {
-    app: pids['unknot-a'],
-  });
+  const [matchesUnknot] = await inTurns([
+    readLoad('unknot matches', portA, matchesPath, matchToken, { app: pids['unknot-a'] }),
+  ]);
   log(`matches p95: ${matchesUnknot.latency.p95} ms`);
 
   // ---- 3. booking: 32 connections, distinct free slots, 32 clients ----
   const bookingTokens = tokens.slice(0, BOOKING_CONNECTIONS);
-  const bookingUnknot = await bookingRun(
-    'unknot booking',
-    portA,
-    unknotSupply,
-    swedish.id,
-    bookingTokens,
-    { app: pids['unknot-a'] },
-  );
+  const [bookingUnknot, bookingBaseline] = await inTurns([
+    bookingLoad('unknot booking', portA, unknotSupply, swedish.id, bookingTokens, {
+      app: pids['unknot-a'],
+    }),
+    bookingLoad('baseline booking', portBaseline, baselineSupply, swedish.id, bookingTokens, {
+      app: pids.baseline,
+    }),
+  ]);
   log(
-    `booking: unknot ${bookingUnknot.okPerSecond}/s, p99 ${bookingUnknot.latency.p99} ms, non-201 ${bookingUnknot.non201}`,
-  );
-  const bookingBaseline = await bookingRun(
-    'baseline booking',
-    portBaseline,
-    baselineSupply,
-    swedish.id,
-    bookingTokens,
-    { app: pids.baseline },
-  );
-  log(
-    `booking: baseline ${bookingBaseline.okPerSecond}/s, p99 ${bookingBaseline.latency.p99} ms, non-201 ${bookingBaseline.non201}`,
+    `booking: unknot ${bookingUnknot.okPerSecond}/s, p99 ${bookingUnknot.latency.p99} ms, non-201 ${bookingUnknot.non201}; ` +
+      `baseline ${bookingBaseline.okPerSecond}/s, p99 ${bookingBaseline.latency.p99} ms, non-201 ${bookingBaseline.non201}`,
   );
 
   // ---- 4. contention: 100 racers x 50 slots over two instances ----

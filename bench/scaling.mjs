@@ -1,12 +1,12 @@
 // Matches as the number of therapists grows, in one run: for each size a fresh database seeded by
 // the same generator (the first 200 therapists of every size are the same 200), one app instance
 // on it and one client with a clear intake. Requests are sequential on one connection, so the
-// median is the cost of one request and not of a queue; the sizes take turns in short rounds, so
+// median is the cost of one request and not of a queue; the sizes take turns (load.mjs), so
 // whatever else the machine is doing weighs on every size alike and the ratios hold.
 import pg from 'pg';
 import { api, clientWithIntake } from './api.mjs';
 import { createBenchDatabase, runMigrations } from './database.mjs';
-import { runLoad, summarise } from './load.mjs';
+import { runLoad, takeTurns } from './load.mjs';
 import { PASSWORD, planDataset, seedDatabase } from './seed.mjs';
 
 const DAY_MS = 86_400_000;
@@ -67,51 +67,43 @@ export async function runMatchesScaling(options) {
   const { sizes, log, duration, warmup, explain } = options;
   const runs = [];
   for (const therapists of sizes) runs.push(await prepare(therapists, options));
-  for (const run of runs) {
-    if (warmup > 0) {
-      await runLoad({ title: `matches x${run.therapists} warm-up`, duration: warmup, ...run.load });
-    }
-  }
-  const measured = new Map(runs.map((run) => [run, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const run of runs) {
-      measured.get(run).push(
-        await runLoad({
+  const measured = await takeTurns(
+    runs.map((run) => ({
+      warmUp: async () => {
+        if (warmup > 0) {
+          await runLoad({
+            title: `matches x${run.therapists} warm-up`,
+            duration: warmup,
+            ...run.load,
+          });
+        }
+      },
+      measure: (seconds) =>
+        runLoad({
           title: `matches x${run.therapists}`,
-          duration: duration / ROUNDS,
+          duration: seconds,
           keepLatencies: true,
           ...run.load,
           ...run.cpu,
         }),
-      );
-    }
-  }
+      finish: (merged) => merged,
+    })),
+    { rounds: ROUNDS, duration },
+  );
   const largest = runs.reduce((a, b) => (b.therapists > a.therapists ? b : a));
   const plans = explain ? await explain(largest.db, largest.plan) : [];
   const results = [];
-  for (const run of runs) {
-    const rounds = measured.get(run);
-    const responses = rounds.reduce((sum, r) => sum + r.responses, 0);
-    const cpuMs = (name) => rounds.reduce((sum, r) => sum + (r.cpuMs[name] ?? 0), 0);
+  for (const [index, run] of runs.entries()) {
     const result = {
       therapists: run.therapists,
       seededBookings: run.plan.stats.seededBookings,
       seedSeconds: run.seedSeconds,
       matches: run.matches,
-      rounds: ROUNDS,
-      responses,
-      latency: summarise(rounds.flatMap((r) => r.latencies)),
-      non200: rounds.reduce((sum, r) => sum + r.responses - (r.statuses[200] ?? 0), 0),
-      cpuMsPerRequest: Object.fromEntries(
-        ['app', 'postgres', 'loadGenerator'].map((name) => [
-          name,
-          Math.round((cpuMs(name) / Math.max(1, responses)) * 1000) / 1000,
-        ]),
-      ),
+      ...measured[index],
     };
     log(
       `matches at ${run.therapists} therapists (${result.seededBookings} bookings, seeded in ${run.seedSeconds} s): ` +
-        `median ${result.latency.p50} ms over ${responses} sequential requests in ${ROUNDS} rounds`,
+        `median ${result.latency.p50} ms over ${result.responses} sequential requests in ${ROUNDS} turns`,
     );
     results.push(result);
     await run.close();
