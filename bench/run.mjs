@@ -14,7 +14,7 @@ import pg from 'pg';
 import { api, clientWithIntake } from './api.mjs';
 import { runContention } from './contention.mjs';
 import { snapshotBuild } from './build.mjs';
-import { createBenchDatabase, runMigrations, startServer } from './database.mjs';
+import { createBenchDatabase, jobsSettled, runMigrations, startServer } from './database.mjs';
 import { runLoad, takeTurns } from './load.mjs';
 import { Cleanup, freePort, startNode, stopNode, waitHealthy, withTimeout } from './processes.mjs';
 import {
@@ -401,6 +401,8 @@ async function main() {
     }
   }
   log(`supply check: ${checked} planned free slots of 3 therapists are all offered by GET /slots`);
+  const jobsWaitSeconds = await jobsSettled(db);
+  log(`background jobs settled after ${jobsWaitSeconds} s (the start-up screening sweep)`);
 
   // Disjoint sets: race slots for Unknot and for the baseline (50 each, distinct therapists in
   // each set), then the rest alternately to Unknot's and the baseline's booking runs.
@@ -611,6 +613,7 @@ async function main() {
       racers: RACERS,
       races: RACES,
       profiled: Boolean(profileDir),
+      jobsWaitSeconds,
       build: process.env.BENCH_BUILD_ROOT
         ? `${process.env.BENCH_BUILD_ROOT}/dist (BENCH_BUILD_ROOT)`
         : 'dist/',

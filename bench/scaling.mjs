@@ -5,7 +5,7 @@
 // whatever else the machine is doing weighs on every size alike and the ratios hold.
 import pg from 'pg';
 import { api, clientWithIntake } from './api.mjs';
-import { createBenchDatabase, runMigrations } from './database.mjs';
+import { createBenchDatabase, jobsSettled, runMigrations } from './database.mjs';
 import { runLoad, takeTurns } from './load.mjs';
 import { PASSWORD, planDataset, seedDatabase } from './seed.mjs';
 
@@ -38,11 +38,14 @@ async function prepare(
     `&to=${new Date(now + windowDays * DAY_MS).toISOString()}`;
   const probe = await api(app.port, 'GET', path, { token });
   if (probe.status !== 200) throw new Error(`matches probe at ${therapists}: ${probe.status}`);
+  // A lone instance seldom runs its own start-up sweep at once; if it does, it gets 30 s.
+  const jobsWaitSeconds = await jobsSettled(db, 30_000);
   return {
     therapists,
     plan,
     db,
     seedSeconds,
+    jobsWaitSeconds,
     matches: probe.body.length,
     load: {
       url: `http://127.0.0.1:${app.port}`,
@@ -98,11 +101,13 @@ export async function runMatchesScaling(options) {
       therapists: run.therapists,
       seededBookings: run.plan.stats.seededBookings,
       seedSeconds: run.seedSeconds,
+      jobsWaitSeconds: run.jobsWaitSeconds,
       matches: run.matches,
       ...measured[index],
     };
     log(
-      `matches at ${run.therapists} therapists (${result.seededBookings} bookings, seeded in ${run.seedSeconds} s): ` +
+      `matches at ${run.therapists} therapists (${result.seededBookings} bookings, seeded in ${run.seedSeconds} s, ` +
+        `jobs settled in ${run.jobsWaitSeconds} s): ` +
         `median ${result.latency.p50} ms over ${result.responses} sequential requests in ${ROUNDS} turns`,
     );
     results.push(result);
