@@ -20,6 +20,7 @@ const { qualifiedForSql, validCertificationSql } = require(
   `${dist}modules/therapists/qualification.sql.js`,
 );
 const { contraindicationFor } = require(`${dist}modules/intake/intake.rules.js`);
+const { LATEST_INTAKE_SQL } = require(`${dist}modules/intake/screening-facts.js`);
 const { SLOT_FACTS_SQL, readSlotFacts } = require(`${dist}modules/schedules/slot-facts.sql.js`);
 const { toIsoInstant } = require(`${dist}common/time/iso.js`);
 const { MINUTE_MS, DAY_MS } = require(`${dist}common/time/duration.js`);
@@ -161,11 +162,7 @@ async function screen(db, { clientId, therapistId, technique, now }) {
   await db.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
     `screening:${clientId}`,
   ]);
-  const { rows } = await db.query(
-    `SELECT * FROM intakes i WHERE i.client_id = $1 AND i.expires_at > $2
-      ORDER BY i.created_at DESC LIMIT 1`,
-    [clientId, now],
-  );
+  const { rows } = await db.query(LATEST_INTAKE_SQL, [clientId, now]);
   const intake = rows[0];
   if (intake?.status === 'blocked') throw new Problem(422, 'INTAKE_BLOCKED', 'See a doctor first.');
   if (intake && contraindicationFor(intake.answers, technique)) {
@@ -175,14 +172,10 @@ async function screen(db, { clientId, therapistId, technique, now }) {
   if (prenatal && !intake?.clot_screened) {
     throw new Problem(422, 'PRENATAL_SCREENING_REQUIRED', 'Screening required.');
   }
-  if (intake) {
-    const { rows: flags } = await db.query(
-      `SELECT EXISTS (SELECT 1 FROM intake_flags
-                       WHERE intake_id = $1 AND code = 'CLOT_RISK' AND status IN ('open', 'rejected')) AS pending`,
-      [intake.id],
-    );
-    if (flags[0].pending) throw new Problem(422, 'CLOT_REVIEW_PENDING', 'Review pending.');
-  }
+  const pending = intake?.flags.some(
+    ({ code, status }) => code === 'CLOT_RISK' && (status === 'open' || status === 'rejected'),
+  );
+  if (pending) throw new Problem(422, 'CLOT_REVIEW_PENDING', 'Review pending.');
   if (prenatal) {
     const { rows: certs } = await db.query(
       `SELECT ${validCertificationSql('$1::uuid', `'prenatal'`)} AS certified`,

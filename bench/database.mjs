@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { freePort } from './processes.mjs';
 
@@ -56,9 +57,15 @@ export async function startServer({ build, cleanup, log }) {
   return { mode: 'embedded', serverUrl: embedded.url, stop };
 }
 
-/** A fresh database `unknot_bench_<pid>` on the server, dropped (FORCE) by `cleanup`. */
-export async function createBenchDatabase({ serverUrl, cleanup }) {
-  const name = `unknot_bench_${process.pid}`;
+/**
+ * A fresh database (`unknot_bench_<pid>` unless named) on the server, dropped (FORCE) by `cleanup`
+ * or earlier by the `drop` it returns.
+ */
+export async function createBenchDatabase({
+  serverUrl,
+  cleanup,
+  name = `unknot_bench_${process.pid}`,
+}) {
   const adminUrl = databaseUrl(serverUrl, 'postgres');
   await withClient(adminUrl, async (client) => {
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
@@ -66,14 +73,14 @@ export async function createBenchDatabase({ serverUrl, cleanup }) {
   });
   // BENCH_KEEP_DB=1 keeps it for EXPLAIN sessions after the run (server mode only).
   const keep = process.env.BENCH_KEEP_DB === '1' && process.env.DATABASE_URL;
-  if (!keep) {
-    cleanup.add(`drop database ${name}`, () =>
-      withClient(adminUrl, (client) =>
-        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-      ),
-    );
-  }
-  return { name, url: databaseUrl(serverUrl, name), kept: Boolean(keep) };
+  const drop = keep
+    ? async () => undefined
+    : cleanup.add(`drop database ${name}`, () =>
+        withClient(adminUrl, (client) =>
+          client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+        ),
+      );
+  return { name, url: databaseUrl(serverUrl, name), kept: Boolean(keep), drop };
 }
 
 /** TypeORM's CLI on the build (`build`: the directory holding dist/), as the tests run it. */
@@ -86,4 +93,24 @@ export function runMigrations(build, url) {
     stdio: ['ignore', 'ignore', 'inherit'],
     timeout: 120_000,
   });
+}
+
+/**
+ * Each instance queues, at start-up, a job that re-screens every client with upcoming bookings; an
+ * instance started after another runs the other's at once (about a minute of its CPU and
+ * PostgreSQL's on this data set). Resolves once no job has been active for 3 s (at most `limitMs`):
+ * the measured runs then share the machine with no background work of the servers.
+ */
+export async function jobsSettled(db, limitMs = 180_000) {
+  const since = Date.now();
+  let quietSince = since;
+  while (Date.now() - since < limitMs) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS active FROM pgboss.job WHERE state = 'active'`,
+    );
+    if (rows[0].active > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 3_000) break;
+    await sleep(500);
+  }
+  return Math.round((Date.now() - since) / 100) / 10;
 }

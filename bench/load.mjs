@@ -25,7 +25,8 @@ export function summarise(latencies) {
 
 /**
  * One autocannon run. `requests` may carry setupRequest/onResponse; `setupClient` runs per
- * connection. Resolves { durationSeconds, requestsPerSecond, latency, statuses, errors, ... }.
+ * connection. Resolves { durationSeconds, requestsPerSecond, latency, statuses, errors, ... },
+ * and every latency with `keepLatencies` (to summarise several runs together).
  * A safety timer stops the run if it overshoots its duration.
  */
 export async function runLoad({
@@ -42,6 +43,7 @@ export async function runLoad({
   countOk = (status) => status >= 200 && status < 300,
   cpuPids = {},
   database,
+  keepLatencies = false,
 }) {
   const latencies = [];
   const statuses = {};
@@ -86,5 +88,62 @@ export async function runLoad({
     errors: result.errors,
     timeouts: result.timeouts,
     ...cpu,
+    ...(keepLatencies ? { latencies } : {}),
   };
+}
+
+/** Several runs of one workload as one: counts and CPU added up, latencies summarised together. */
+export function mergeRuns(runs) {
+  const sum = (pick) => runs.reduce((total, run) => total + pick(run), 0);
+  const seconds = sum((run) => run.durationSeconds);
+  const responses = sum((run) => run.responses);
+  const ok = sum((run) => run.ok);
+  const statuses = {};
+  for (const run of runs) {
+    for (const [status, count] of Object.entries(run.statuses)) {
+      statuses[status] = (statuses[status] ?? 0) + count;
+    }
+  }
+  const cpuMs = {};
+  for (const name of Object.keys(runs[0].cpuMs)) {
+    cpuMs[name] = runs.some((run) => run.cpuMs[name] === null)
+      ? null
+      : sum((run) => run.cpuMs[name]);
+  }
+  const perRequest = (value) =>
+    value === null || responses === 0 ? null : Math.round((value / responses) * 1000) / 1000;
+  return {
+    title: runs[0].title,
+    connections: runs[0].connections,
+    rounds: runs.length,
+    durationSeconds: Math.round(seconds * 100) / 100,
+    responses,
+    requestsPerSecond: Math.round((responses / seconds) * 10) / 10,
+    okPerSecond: Math.round((ok / seconds) * 10) / 10,
+    ok,
+    latency: summarise(runs.flatMap((run) => run.latencies)),
+    statuses,
+    errors: sum((run) => run.errors),
+    timeouts: sum((run) => run.timeouts),
+    cpuMs,
+    cpuMsPerRequest: Object.fromEntries(
+      Object.entries(cpuMs).map(([name, value]) => [name, perRequest(value)]),
+    ),
+  };
+}
+
+/**
+ * Workloads take turns, `rounds` times, `duration / rounds` seconds each, after each one's
+ * warm-up: whatever else the machine does then weighs on all of them alike, so their ratios hold.
+ * A workload is { warmUp(), measure(seconds) → a runLoad result with latencies, finish(merged) }.
+ */
+export async function takeTurns(workloads, { rounds, duration }) {
+  for (const workload of workloads) await workload.warmUp();
+  const measured = workloads.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, workload] of workloads.entries()) {
+      measured[index].push(await workload.measure(duration / rounds));
+    }
+  }
+  return workloads.map((workload, index) => workload.finish(mergeRuns(measured[index])));
 }

@@ -3,7 +3,11 @@
 export const TARGETS = {
   slotsP95Ms: 20,
   matchesP95Ms: 150,
-  bookingThroughputRatio: 0.85,
+  /** Matches median (one connection) at the largest scaling size over its median at the smallest. */
+  matchesScalingRatio: 2,
+  /** App CPU per request over the baseline's, for slots and booking. */
+  appCpuRatio: 1.3,
+  bookingThroughputRatio: 0.9,
   bookingP99Ms: 50,
   bookingNon201: 0,
   contentionLoserP99Ms: 100,
@@ -45,6 +49,17 @@ export function buildRows(r) {
     s.unknot.responses === (s.unknot.statuses[200] ?? 0),
   );
 
+  const appCpu = (run) => run.cpuMsPerRequest?.app ?? null;
+  const cpuRatio = ratio(appCpu(s.unknot), appCpu(s.baseline));
+  add(
+    'slots: app CPU ms per request',
+    appCpu(s.unknot),
+    appCpu(s.baseline),
+    `<= ${TARGETS.appCpuRatio} x baseline`,
+    cpuRatio !== null && cpuRatio <= TARGETS.appCpuRatio,
+    cpuRatio,
+  );
+
   const m = r.matches;
   add(
     `matches ${m.therapists} therapists x 14 d (best ${m.matches} answered), 10 conn: requests/s`,
@@ -79,6 +94,15 @@ export function buildRows(r) {
     `>= ${TARGETS.bookingThroughputRatio} x baseline`,
     tRatio !== null && tRatio >= TARGETS.bookingThroughputRatio,
     tRatio,
+  );
+  const bookingCpuRatio = ratio(appCpu(b.unknot), appCpu(b.baseline));
+  add(
+    'booking: app CPU ms per request',
+    appCpu(b.unknot),
+    appCpu(b.baseline),
+    `<= ${TARGETS.appCpuRatio} x baseline`,
+    bookingCpuRatio !== null && bookingCpuRatio <= TARGETS.appCpuRatio,
+    bookingCpuRatio,
   );
   add('booking: p50 ms', b.unknot.latency.p50, b.baseline.latency.p50, null, null);
   add('booking: p95 ms', b.unknot.latency.p95, b.baseline.latency.p95, null, null);
@@ -150,6 +174,20 @@ export function buildRows(r) {
     null,
   );
   add('contention: race wall time p50 ms', c.raceWallMs.p50, cb?.raceWallMs.p50, null, null);
+
+  if (r.scaling.length > 1) {
+    const first = r.scaling[0];
+    const last = r.scaling.at(-1);
+    const scalingRatio = ratio(last.latency.p50, first.latency.p50);
+    add(
+      `matches median, 1 conn: ${last.therapists} therapists (Unknot) vs ${first.therapists} ("baseline" column)`,
+      last.latency.p50,
+      first.latency.p50,
+      `<= ${TARGETS.matchesScalingRatio} x`,
+      scalingRatio !== null && scalingRatio <= TARGETS.matchesScalingRatio,
+      scalingRatio,
+    );
+  }
   return rows;
 }
 
@@ -191,6 +229,42 @@ export function cpuTable(r) {
     lines.push(
       `| ${name} | ${fmt(run.requestsPerSecond)} | ${fmt(p.app, 2)} | ${fmt(p.postgres, 2)} | ${fmt(p.loadGenerator, 2)} |`,
     );
+  }
+  return lines.join('\n');
+}
+
+/** The matches scaling run: one row per size, its median against the first size's. */
+export function scalingTable(runs) {
+  const lines = [
+    '| therapists | bookings seeded | matches answered | requests | median ms | ratio to first | p95 ms | app CPU ms/req | PostgreSQL CPU ms/req |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  const base = runs[0]?.latency.p50;
+  for (const run of runs) {
+    const p = run.cpuMsPerRequest ?? {};
+    lines.push(
+      `| ${run.therapists} | ${run.seededBookings} | ${run.matches} | ${run.responses} | ${fmt(run.latency.p50)} | ` +
+        `${fmt(ratio(run.latency.p50, base), 2)} | ${fmt(run.latency.p95)} | ${fmt(p.app, 2)} | ${fmt(p.postgres, 2)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Per explained query: its execution time and every scan in its plan (Seq Scan is the one to avoid). */
+export function explainSummary(explained) {
+  const lines = ['| query | execution ms | scans |', '|---|---:|---|'];
+  for (const { name, executionMs, plan } of explained) {
+    const scans = new Map();
+    for (const line of plan) {
+      const scan = line.match(
+        /((?:Parallel )?(?:Seq|Index Only|Index|Bitmap Heap|Bitmap Index) Scan)(?: using (\S+))?(?: on (\S+))?/,
+      );
+      if (!scan) continue;
+      const key = `${scan[1]}${scan[2] ? ` using ${scan[2]}` : ''}${scan[3] ? ` on ${scan[3]}` : ''}`;
+      scans.set(key, (scans.get(key) ?? 0) + 1);
+    }
+    const text = [...scans].map(([scan, count]) => (count > 1 ? `${scan} (x${count})` : scan));
+    lines.push(`| ${name} | ${fmt(executionMs, 2)} | ${text.join('; ')} |`);
   }
   return lines.join('\n');
 }

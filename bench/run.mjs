@@ -1,7 +1,9 @@
 // `npm run bench`: Unknot under load against a minimal Fastify + pg baseline, in one run.
 // See bench/README.md. Knobs (env): DATABASE_URL (a server to create the bench database on;
 // else embedded PostgreSQL), BENCH_DURATION (s, default 10), BENCH_WARMUP (s, default 2),
-// BENCH_CPU_PROF (a directory: profile app instance A with --cpu-prof), BENCH_KEEP_DB=1.
+// BENCH_THERAPISTS (the main data set, default 200), BENCH_SCALING (therapist counts of the
+// matches scaling run, default 200,1000,3000; empty skips it), BENCH_CPU_PROF (a directory:
+// profile app instance A with --cpu-prof), BENCH_KEEP_DB=1.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -9,18 +11,37 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { api, clientWithIntake } from './api.mjs';
 import { runContention } from './contention.mjs';
 import { snapshotBuild } from './build.mjs';
-import { createBenchDatabase, runMigrations, startServer } from './database.mjs';
-import { runLoad } from './load.mjs';
+import { createBenchDatabase, jobsSettled, runMigrations, startServer } from './database.mjs';
+import { runLoad, takeTurns } from './load.mjs';
 import { Cleanup, freePort, startNode, stopNode, waitHealthy, withTimeout } from './processes.mjs';
-import { buildRows, cpuTable, markdownTable, TARGETS } from './report.mjs';
+import {
+  buildRows,
+  cpuTable,
+  explainSummary,
+  markdownTable,
+  scalingTable,
+  TARGETS,
+} from './report.mjs';
+import { runMatchesScaling } from './scaling.mjs';
 import { PASSWORD, planDataset, seedDatabase, sharedPasswordHash } from './seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RESULTS = join(ROOT, 'bench', 'results');
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 2);
+const THERAPISTS = Number(process.env.BENCH_THERAPISTS ?? 200);
+const SCALING_SIZES = (process.env.BENCH_SCALING ?? '200,1000,3000')
+  .split(',')
+  .filter((size) => size.trim() !== '')
+  .map(Number);
+const MATCHES_WINDOW_DAYS = 14;
+/** Measured runs are cut into this many turns (load.mjs, takeTurns). */
+const ROUNDS = 5;
+/** The matches answered by default (the API's default page). */
+const MATCHES_LIMIT = 20;
 const POOL_SIZE = 20;
 const WATCHDOG_MS = 9.5 * 60_000;
 const DAY_MS = 86_400_000;
@@ -58,27 +79,6 @@ const watchdog = setTimeout(
   WATCHDOG_MS,
 );
 
-// ---- small HTTP helpers (setup calls only; load goes through autocannon) -----------------
-async function api(port, method, path, { body, token } = {}) {
-  const response = await fetch(`http://127.0.0.1:${port}${path}`, {
-    method,
-    headers: {
-      ...(body ? { 'content-type': 'application/json' } : {}),
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-    signal: AbortSignal.timeout(15_000),
-  });
-  const text = await response.text();
-  let json = null;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // not JSON
-  }
-  return { status: response.status, body: json ?? text };
-}
-
 async function mapLimit(items, limit, fn) {
   const results = new Array(items.length);
   let next = 0;
@@ -92,18 +92,6 @@ async function mapLimit(items, limit, fn) {
   );
   return results;
 }
-
-const CLEAR_INTAKE = {
-  painAreas: ['upper-back', 'between-shoulder-blades', 'neck'],
-  sensations: ['tight', 'stiff', 'aching'],
-  onset: 'chronic',
-  causes: ['posture', 'stress'],
-  knots: true,
-  stressLevel: 7,
-  redFlags: { chestPain: false, radiatingPain: false, fever: false },
-  pregnancy: { pregnant: false },
-  preferences: { pressure: 'firm', likesScents: false },
-};
 
 /** A booking workload: one distinct free slot per request, a fixed client token per connection. */
 function bookingWorkload({ supply, offeringId, tokens }) {
@@ -153,79 +141,71 @@ const lastBody = (supply, offeringId) => ({
   startsAt: new Date(supply.at(-1).startsAt).toISOString(),
 });
 
-async function bookingRun(title, port, supply, offeringId, tokens, cpuPids) {
+/** Booking at BOOKING_CONNECTIONS: the first quarter of the supply warms up, the rest is measured. */
+function bookingLoad(title, port, supply, offeringId, tokens, cpuPids) {
   const warm = bookingWorkload({
     supply: supply.slice(0, Math.floor(supply.length / 4)),
     offeringId,
     tokens,
   });
-  if (WARMUP > 0) {
-    await runLoad({
-      title: `${title} warm-up`,
-      url: `http://127.0.0.1:${port}`,
-      connections: BOOKING_CONNECTIONS,
-      duration: WARMUP,
-      ...warm,
-    });
-  }
   const work = bookingWorkload({
     supply: supply.slice(Math.floor(supply.length / 4)),
     offeringId,
     tokens,
   });
-  const result = await runLoad({
-    title,
-    url: `http://127.0.0.1:${port}`,
-    connections: BOOKING_CONNECTIONS,
-    duration: DURATION,
-    countOk: (status) => status === 201,
-    cpuPids,
-    database: DATABASE_NAME,
-    ...work,
-  });
+  const load = { url: `http://127.0.0.1:${port}`, connections: BOOKING_CONNECTIONS };
   return {
-    ...result,
-    non201: result.responses - result.ok,
-    slotsHandedOut: work.used(),
-    supplyExhausted: work.exhausted() || warm.exhausted(),
-    failureSamples: work.failures,
-    warmUpNon201: warm.failures.length,
+    warmUp: async () => {
+      if (WARMUP > 0)
+        await runLoad({ title: `${title} warm-up`, duration: WARMUP, ...load, ...warm });
+    },
+    measure: (duration) =>
+      runLoad({
+        title,
+        duration,
+        countOk: (status) => status === 201,
+        cpuPids,
+        database: DATABASE_NAME,
+        keepLatencies: true,
+        ...load,
+        ...work,
+      }),
+    finish: (result) => ({
+      ...result,
+      non201: result.responses - result.ok,
+      slotsHandedOut: work.used(),
+      supplyExhausted: work.exhausted() || warm.exhausted(),
+      failureSamples: work.failures,
+      warmUpNon201: warm.failures.length,
+    }),
   };
 }
 
-async function readRun(title, port, path, token, cpuPids) {
-  const headers = token ? { authorization: `Bearer ${token}` } : {};
-  const url = `http://127.0.0.1:${port}`;
-  if (WARMUP > 0) {
-    await runLoad({
-      title: `${title} warm-up`,
-      url,
-      connections: READ_CONNECTIONS,
-      duration: WARMUP,
-      path,
-      headers,
-    });
-  }
-  return runLoad({
-    title,
-    url,
+/** GET `path` at READ_CONNECTIONS. */
+function readLoad(title, port, path, token, cpuPids) {
+  const load = {
+    url: `http://127.0.0.1:${port}`,
     connections: READ_CONNECTIONS,
-    duration: DURATION,
     path,
-    headers,
-    cpuPids,
-    database: DATABASE_NAME,
-  });
+    headers: token ? { authorization: `Bearer ${token}` } : {},
+  };
+  return {
+    warmUp: async () => {
+      if (WARMUP > 0) await runLoad({ title: `${title} warm-up`, duration: WARMUP, ...load });
+    },
+    measure: (duration) =>
+      runLoad({ title, duration, cpuPids, database: DATABASE_NAME, keepLatencies: true, ...load }),
+    finish: (result) => result,
+  };
 }
 
+/** Unknot's run and the baseline's take turns in rounds (load.mjs), so their ratios hold. */
+const inTurns = (workloads) => takeTurns(workloads, { rounds: ROUNDS, duration: DURATION });
+
 // ---- EXPLAIN ANALYZE of the hot queries, as evidence next to the figures ------------------
-async function explainHotQueries(
-  db,
-  build,
-  { slotsTherapistId, therapistIds, bookingSlot, windowDays },
-) {
+function hotQueries(build) {
   const require = createRequire(import.meta.url);
-  const { qualifiedForSql, validCertificationSql, bookableSql } = require(
+  const { MATCH_CANDIDATES_SQL } = require(
     join(build, 'dist', 'src', 'modules', 'therapists', 'qualification.sql.js'),
   );
   const { SLOT_FACTS_SQL } = require(
@@ -233,38 +213,52 @@ async function explainHotQueries(
   );
   const now = Date.now();
   const horizon = (days, minutes) => new Date(now + days * DAY_MS + minutes * 60_000);
-  const queries = [
-    {
-      name: 'slots: slot facts (one therapist, 31 days)',
-      sql: SLOT_FACTS_SQL,
-      params: [[slotsTherapistId], new Date(now), horizon(windowDays, 75)],
+  return {
+    slots: ({ slotsTherapistId, bookingSlot, windowDays }) => [
+      {
+        name: 'slots: slot facts (one therapist, 31 days)',
+        sql: SLOT_FACTS_SQL,
+        params: [[slotsTherapistId], new Date(now), horizon(windowDays, 75)],
+      },
+      {
+        name: 'booking: slot facts (one therapist, one slot)',
+        sql: SLOT_FACTS_SQL,
+        params: [
+          [bookingSlot.therapistId],
+          new Date(bookingSlot.startsAt),
+          new Date(bookingSlot.startsAt + 75 * 60_000 + 1),
+        ],
+      },
+    ],
+    // What one matches request runs: a page of candidates per suggested technique, then the slot
+    // facts of the best-bounded batch (the limit's worth of therapists).
+    matches: ({ therapists }) => {
+      const batch = [...therapists]
+        .sort((a, b) => b.yearsExperience - a.yearsExperience || (a.id < b.id ? -1 : 1))
+        .slice(0, MATCHES_LIMIT)
+        .map((t) => t.id);
+      return [
+        {
+          name: `matches: candidates, first page (${therapists.length} therapists)`,
+          sql: MATCH_CANDIDATES_SQL,
+          params: [
+            ['trigger-point', 'deep-tissue', 'swedish'],
+            [0, 0, 0],
+            false,
+            MATCHES_LIMIT + 1,
+          ],
+        },
+        {
+          name: `matches: slot facts of a batch (${batch.length} of ${therapists.length} therapists, ${MATCHES_WINDOW_DAYS} days)`,
+          sql: SLOT_FACTS_SQL,
+          params: [batch, new Date(now), horizon(MATCHES_WINDOW_DAYS, 105)],
+        },
+      ];
     },
-    {
-      name: 'booking: slot facts (one therapist, one slot)',
-      sql: SLOT_FACTS_SQL,
-      params: [
-        [bookingSlot.therapistId],
-        new Date(bookingSlot.startsAt),
-        new Date(bookingSlot.startsAt + 75 * 60_000 + 1),
-      ],
-    },
-    {
-      name: 'matches: candidates (qualified techniques per therapist)',
-      sql: `SELECT t.id, u.name, t.years_experience, t.timezone,
-              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
-                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
-                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
-              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal
-         FROM therapists t JOIN users u ON u.id = t.id
-        WHERE ${bookableSql('t.id')}`,
-      params: [['swedish', 'trigger-point', 'deep-tissue']],
-    },
-    {
-      name: 'matches: slot facts (200 therapists, 14 days)',
-      sql: SLOT_FACTS_SQL,
-      params: [therapistIds, new Date(now), horizon(14, 105)],
-    },
-  ];
+  };
+}
+
+async function explainQueries(db, queries) {
   const out = [];
   for (const q of queries) {
     const { rows } = await db.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, q.params);
@@ -305,7 +299,7 @@ async function main() {
   const { rows: versionRows } = await db.query('SHOW server_version');
   const postgresVersion = versionRows[0].server_version;
 
-  const plan = planDataset({ now: Date.now() });
+  const plan = planDataset({ now: Date.now(), therapists: THERAPISTS });
   const passwordHash = await sharedPasswordHash();
   const seeded = await seedDatabase(db, plan, passwordHash);
   log(
@@ -345,13 +339,15 @@ async function main() {
   const profileDir = process.env.BENCH_CPU_PROF;
   const profileArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const pids = {};
+  const servers = [];
   const start = async (name, args, env, port) => {
     const proc = startNode(name, args, { cwd: build, env, children });
-    cleanup.add(`stop ${name} (pid ${proc.pid})`, () => stopNode(proc));
+    const stop = cleanup.add(`stop ${name} (pid ${proc.pid})`, () => stopNode(proc));
     await waitHealthy(proc, port);
     log(`${name} healthy on 127.0.0.1:${port} (pid ${proc.pid})`);
     pids[name] = proc.pid;
-    return proc;
+    servers.push(stop);
+    return { ...proc, stop };
   };
   await start('unknot-a', [...profileArgs, 'dist/src/main.js'], appEnv(portA), portA);
   await start('unknot-b', ['dist/src/main.js'], appEnv(portB), portB);
@@ -369,23 +365,12 @@ async function main() {
 
   // ---- clients: tokens by login, clear intakes through the API ----
   const people = seeded.clients.slice(0, RACERS + 1);
-  const tokens = await mapLimit(people, 4, async (client) => {
-    const answer = await api(portA, 'POST', '/api/v1/auth/login', {
-      body: { email: client.email, password: PASSWORD },
-    });
-    if (answer.status !== 200)
-      throw new Error(`login ${client.email}: ${answer.status} ${JSON.stringify(answer.body)}`);
-    return answer.body.accessToken;
-  });
-  const intakes = await mapLimit(tokens, 8, async (token) => {
-    const answer = await api(portA, 'POST', '/api/v1/intakes', { body: CLEAR_INTAKE, token });
-    if (answer.status !== 201 || answer.body.status !== 'clear') {
-      throw new Error(`intake: ${answer.status} ${JSON.stringify(answer.body).slice(0, 300)}`);
-    }
-    return answer.body;
-  });
+  const sessions = await mapLimit(people, 4, (client) =>
+    clientWithIntake(portA, client.email, PASSWORD),
+  );
+  const tokens = sessions.map((session) => session.token);
   const matchToken = tokens[RACERS];
-  const matchIntake = intakes[RACERS];
+  const matchIntake = sessions[RACERS].intake;
   log(
     `${tokens.length} clients logged in; intakes clear (suggestions: ${matchIntake.suggestions.map((s) => s.technique).join(', ')})`,
   );
@@ -416,6 +401,8 @@ async function main() {
     }
   }
   log(`supply check: ${checked} planned free slots of 3 therapists are all offered by GET /slots`);
+  const jobsWaitSeconds = await jobsSettled(db);
+  log(`background jobs settled after ${jobsWaitSeconds} s (the start-up screening sweep)`);
 
   // Disjoint sets: race slots for Unknot and for the baseline (50 each, distinct therapists in
   // each set), then the rest alternately to Unknot's and the baseline's booking runs.
@@ -461,16 +448,14 @@ async function main() {
   log(
     `slots: ${slotsTherapist.zone}, ${slotCount} slots in 31 days (same answer from both servers); loading …`,
   );
-  const slotsUnknot = await readRun('unknot slots', portA, slotsPath, undefined, {
-    app: pids['unknot-a'],
-  });
-  const slotsBaseline = await readRun('baseline slots', portBaseline, slotsPath, undefined, {
-    app: pids.baseline,
-  });
+  const [slotsUnknot, slotsBaseline] = await inTurns([
+    readLoad('unknot slots', portA, slotsPath, undefined, { app: pids['unknot-a'] }),
+    readLoad('baseline slots', portBaseline, slotsPath, undefined, { app: pids.baseline }),
+  ]);
   log(`slots p95: unknot ${slotsUnknot.latency.p95} ms, baseline ${slotsBaseline.latency.p95} ms`);
 
   // ---- 2. matches: 200 therapists, 14 days, 10 connections ----
-  const matchesPath = `/api/v1/intakes/${matchIntake.id}/matches?from=${from}&to=${new Date(Date.now() + 14 * DAY_MS).toISOString()}`;
+  const matchesPath = `/api/v1/intakes/${matchIntake.id}/matches?from=${from}&to=${new Date(Date.now() + MATCHES_WINDOW_DAYS * DAY_MS).toISOString()}`;
   const probeMatches = await api(portA, 'GET', matchesPath, { token: matchToken });
   if (probeMatches.status !== 200) throw new Error(`matches probe: ${probeMatches.status}`);
   // The load asks for the default page (the best 20); every bookable therapist is ranked either way.
@@ -482,34 +467,24 @@ async function main() {
     `matches: the best ${probeMatches.body.length} (default limit) of a ranking over ${plan.stats.therapists} therapists; ` +
       `limit=100 gives ${probeTop100.body.length} matches over ${matchedTherapists} therapists; loading …`,
   );
-  const matchesUnknot = await readRun('unknot matches', portA, matchesPath, matchToken, {
-    app: pids['unknot-a'],
-  });
+  const [matchesUnknot] = await inTurns([
+    readLoad('unknot matches', portA, matchesPath, matchToken, { app: pids['unknot-a'] }),
+  ]);
   log(`matches p95: ${matchesUnknot.latency.p95} ms`);
 
   // ---- 3. booking: 32 connections, distinct free slots, 32 clients ----
   const bookingTokens = tokens.slice(0, BOOKING_CONNECTIONS);
-  const bookingUnknot = await bookingRun(
-    'unknot booking',
-    portA,
-    unknotSupply,
-    swedish.id,
-    bookingTokens,
-    { app: pids['unknot-a'] },
-  );
+  const [bookingUnknot, bookingBaseline] = await inTurns([
+    bookingLoad('unknot booking', portA, unknotSupply, swedish.id, bookingTokens, {
+      app: pids['unknot-a'],
+    }),
+    bookingLoad('baseline booking', portBaseline, baselineSupply, swedish.id, bookingTokens, {
+      app: pids.baseline,
+    }),
+  ]);
   log(
-    `booking: unknot ${bookingUnknot.okPerSecond}/s, p99 ${bookingUnknot.latency.p99} ms, non-201 ${bookingUnknot.non201}`,
-  );
-  const bookingBaseline = await bookingRun(
-    'baseline booking',
-    portBaseline,
-    baselineSupply,
-    swedish.id,
-    bookingTokens,
-    { app: pids.baseline },
-  );
-  log(
-    `booking: baseline ${bookingBaseline.okPerSecond}/s, p99 ${bookingBaseline.latency.p99} ms, non-201 ${bookingBaseline.non201}`,
+    `booking: unknot ${bookingUnknot.okPerSecond}/s, p99 ${bookingUnknot.latency.p99} ms, non-201 ${bookingUnknot.non201}; ` +
+      `baseline ${bookingBaseline.okPerSecond}/s, p99 ${bookingBaseline.latency.p99} ms, non-201 ${bookingBaseline.non201}`,
   );
 
   // ---- 4. contention: 100 racers x 50 slots over two instances ----
@@ -558,11 +533,42 @@ async function main() {
     `contention (baseline x 2): ${contentionBaseline.slotsWithExactlyOneWinner}/${contentionBaseline.racesPlanned} slots with one winner, losers p99 ${contentionBaseline.losers.p99} ms, 5xx ${contentionBaseline.serverErrors}, ${contentionBaseline.deadlocksDetected} deadlocks`,
   );
 
-  const explain = await explainHotQueries(db, build, {
-    slotsTherapistId: slotsTherapist.id,
-    therapistIds: plan.therapists.map((t) => t.id),
-    bookingSlot: unknotSupply[0],
-    windowDays: 31,
+  const queries = hotQueries(build);
+  const explain = await explainQueries(db, [
+    ...queries.slots({
+      slotsTherapistId: slotsTherapist.id,
+      bookingSlot: unknotSupply[0],
+      windowDays: 31,
+    }),
+    ...queries.matches({ therapists: plan.therapists }),
+  ]);
+
+  // ---- 5. matches as the number of therapists grows (sequential requests, one connection) ----
+  // The four servers above are done: stopped, they cannot take CPU from the scaling run (a
+  // background job of theirs, say).
+  await Promise.all(servers.splice(0).map((stop) => stop()));
+  const scaling = await runMatchesScaling({
+    sizes: SCALING_SIZES,
+    serverUrl: server.serverUrl,
+    build,
+    cleanup,
+    log,
+    passwordHash,
+    windowDays: MATCHES_WINDOW_DAYS,
+    duration: DURATION,
+    warmup: WARMUP,
+    startApp: async (name, url) => {
+      const port = await freePort();
+      const proc = await start(
+        name,
+        ['dist/src/main.js'],
+        { ...appEnv(port), DATABASE_URL: url },
+        port,
+      );
+      return { pid: proc.pid, port, stop: proc.stop };
+    },
+    explain: (scaleDb, scalePlan) =>
+      explainQueries(scaleDb, queries.matches({ therapists: scalePlan.therapists })),
   });
 
   const results = {
@@ -580,6 +586,7 @@ async function main() {
     },
     booking: { unknot: bookingUnknot, baseline: bookingBaseline },
     contention: { ...contention, baseline: contentionBaseline },
+    scaling: scaling.runs,
   };
   const rows = buildRows(results);
   const cpus = os.cpus();
@@ -606,6 +613,7 @@ async function main() {
       racers: RACERS,
       races: RACES,
       profiled: Boolean(profileDir),
+      jobsWaitSeconds,
       build: process.env.BENCH_BUILD_ROOT
         ? `${process.env.BENCH_BUILD_ROOT}/dist (BENCH_BUILD_ROOT)`
         : 'dist/',
@@ -615,11 +623,13 @@ async function main() {
     results,
     table: rows,
     pass: rows.every((row) => row.ok !== false),
-    explain: explain.map(({ name, executionMs, plan: lines }) => ({
-      name,
-      executionMs,
-      plan: lines,
-    })),
+    explain: [...explain, ...(scaling.explain?.plans ?? [])].map(
+      ({ name, executionMs, plan: lines }) => ({
+        name,
+        executionMs,
+        plan: lines,
+      }),
+    ),
   };
   return report;
 }
@@ -634,15 +644,23 @@ try {
   writeFileSync(join(RESULTS, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
   const table = markdownTable(report.table);
   const cpu = cpuTable(report.results);
+  const scalingText =
+    report.results.scaling.length > 0
+      ? `\n\nMatches as the number of therapists grows (each size its own fresh database and app instance; one client, ` +
+        `sequential requests on one connection, the sizes taking turns in rounds; ${MATCHES_WINDOW_DAYS}-day window, the best 20 answered):\n\n` +
+        scalingTable(report.results.scaling)
+      : '';
+  const explainText = `\n\nEXPLAIN ANALYZE of the hot queries (full plans in latest.json):\n\n${explainSummary(report.explain)}`;
   writeFileSync(
     join(RESULTS, 'latest.md'),
     `# Unknot benchmark, ${report.date}\n\n${report.machine.cpuCount} x ${report.machine.cpuModel}, ` +
       `${(report.machine.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB, node ${report.machine.node}, ` +
       `PostgreSQL ${report.machine.postgres} (${report.machine.database}); load average before ` +
       `${report.machine.loadAverageBefore.join(' ')}; run time ${report.durationSeconds} s.\n\n${table}\n\n` +
-      `CPU per request (PostgreSQL: the bench database's backends plus the server's WAL writer, checkpointer and background writer):\n\n${cpu}\n`,
+      `CPU per request (PostgreSQL: the bench database's backends plus the server's WAL writer, checkpointer and background writer):\n\n${cpu}` +
+      `${scalingText}${explainText}\n`,
   );
-  console.log(`\n${table}\n\n${cpu}\n`);
+  console.log(`\n${table}\n\n${cpu}${scalingText}${explainText}\n`);
   console.log(
     `${report.pass ? 'All targets met' : 'Some targets missed'}; run time ${report.durationSeconds} s; ` +
       `written bench/results/latest.json and latest.md`,

@@ -81,6 +81,28 @@ function weighted(rand, items) {
 
 const overlaps = (start, end, intervals) => intervals.some((i) => i.start < end && start < i.end);
 
+/** `localMs(day, minute)`, `midnight(day)` and `weekdayOf(day)` in `zone`, days counted from today. */
+function zoneCalendar(now, zone) {
+  const today = DateTime.fromMillis(now, { zone }).startOf('day');
+  const memo = new Map();
+  const remember = (key, compute) => {
+    let value = memo.get(key);
+    if (value === undefined) memo.set(key, (value = compute()));
+    return value;
+  };
+  return {
+    localMs: (day, minute) =>
+      remember(`${day}:${minute}`, () =>
+        today
+          .plus({ days: day })
+          .set({ hour: Math.floor(minute / 60), minute: minute % 60 })
+          .toMillis(),
+      ),
+    midnight: (day) => remember(`${day}`, () => today.plus({ days: day }).toMillis()),
+    weekdayOf: (day) => remember(`w${day}`, () => today.plus({ days: day }).weekday),
+  };
+}
+
 /**
  * The plan: therapists (zone, hours, techniques, certifications, time off), seeded bookings by
  * client index, and the free swedish cells ("supply") from tomorrow to `supplyDays` ahead.
@@ -101,6 +123,13 @@ export function planDataset({
   const supply = [];
   let seedCells = 0;
   let seedCellsBooked = 0;
+  // Local wall times per zone and day, computed once: Luxon per cell made 3,000 therapists a
+  // 100-second plan.
+  const calendars = new Map();
+  const calendarOf = (zone) => {
+    if (!calendars.has(zone)) calendars.set(zone, zoneCalendar(now, zone));
+    return calendars.get(zone);
+  };
 
   for (let i = 0; i < therapistCount; i++) {
     const zone = ZONES[i % ZONES.length];
@@ -112,13 +141,7 @@ export function planDataset({
     for (const extra of ['shiatsu', 'hot-stone', 'aromatherapy']) {
       if (rand() < 0.25) techniques.push(extra);
     }
-    const today = DateTime.fromMillis(now, { zone }).startOf('day');
-    const localMs = (day, minute) =>
-      today
-        .plus({ days: day })
-        .set({ hour: Math.floor(minute / 60), minute: minute % 60 })
-        .toMillis();
-    const midnight = (day) => today.plus({ days: day }).toMillis();
+    const { localMs, midnight, weekdayOf } = calendarOf(zone);
 
     // Time off: a day off for one in seven, an afternoon off for one in eleven, a week of
     // holiday (three weeks out) for one in twenty.
@@ -157,7 +180,7 @@ export function planDataset({
     }
     for (let day = -historyDays; day <= supplyDays; day++) {
       if (day === 0) continue; // today: partly past; neither seeded nor offered
-      const weekday = today.plus({ days: day }).weekday;
+      const weekday = weekdayOf(day);
       for (const [start, end] of byWeekday.get(weekday) ?? []) {
         const cells = [];
         for (let m = start; m + CELL_MINUTES <= end; m += CELL_MINUTES) {

@@ -6,6 +6,7 @@ import { CreateIntakes1795494466383 } from './1795494466383-CreateIntakes.js';
 import { GuardTheGate1796154130694 } from './1796154130694-GuardTheGate.js';
 import { AddNotifications1796170267463 } from './1796170267463-AddNotifications.js';
 import { AddSessions1796535483078 } from './1796535483078-AddSessions.js';
+import { IndexTherapistsByExperience1796536105344 } from './1796536105344-IndexTherapistsByExperience.js';
 import { AddReschedulingAndWaitlist1796539341582 } from './1796539341582-AddReschedulingAndWaitlist.js';
 import { AddLocationsAndRooms1796542790633 } from './1796542790633-AddLocationsAndRooms.js';
 
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   GuardTheGate1796154130694,
   AddNotifications1796170267463,
   AddSessions1796535483078,
+  IndexTherapistsByExperience1796536105344,
   AddReschedulingAndWaitlist1796539341582,
   AddLocationsAndRooms1796542790633,
 ];

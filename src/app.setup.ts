@@ -1,14 +1,16 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import { Logger as NestLogger } from '@nestjs/common';
 import fastifyStatic from '@fastify/static';
+import helmet from 'helmet';
 import { existsSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { sendProblem } from './common/errors/problem-details.filter.js';
+import { logRequests } from './common/http/logging.js';
 import { completeDocument, PROBLEM_SCHEMA } from './common/http/openapi-document.js';
 import { requestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
@@ -37,6 +39,24 @@ const DOCS_CSP = {
 /** Every answer under the API prefix, problem answers and the calendar feed included. */
 const API_PATH = new RegExp(`^/${API_PREFIX}(?:[/?]|$)`);
 const isDocsUi = (url: string) => url === '/docs' || url.startsWith('/docs/');
+
+/**
+ * The headers helmet writes for a policy. They are the same for every answer, so they are worked
+ * out once: @fastify/helmet built helmet's middleware, parsing the policy, on every request.
+ */
+function securityHeaders(directives: Record<string, string[]>): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = {
+    setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value),
+    removeHeader: () => undefined,
+  };
+  helmet({ contentSecurityPolicy: { directives } })(
+    {} as IncomingMessage,
+    response as unknown as ServerResponse,
+    () => undefined,
+  );
+  return headers;
+}
 
 export function createAdapter(trustProxy: TrustProxy): FastifyAdapter {
   const logger = new NestLogger('Router');
@@ -70,25 +90,29 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // Fastify's own errors (body too large, malformed JSON) reach the ProblemDetailsFilter through
   // Nest. JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
-  fastify.addHook('onRequest', async (request, reply) => {
-    void reply.header('x-request-id', request.id);
+  // Swagger UI's pages need inline scripts and styles; they alone get a policy that allows them.
+  const siteHeaders = securityHeaders(SITE_CSP);
+  const docsHeaders = securityHeaders(DOCS_CSP);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    void reply
+      .headers(isDocsUi(request.routeOptions.url ?? '') ? docsHeaders : siteHeaders)
+      .header('x-request-id', request.id);
+    done();
   });
   // API answers carry tokens, health data and bookings: no cache may keep one, unless its handler
   // chose its own Cache-Control.
-  fastify.addHook('onSend', async (request, reply, payload) => {
+  fastify.addHook('onSend', (request, reply, payload, done) => {
     if (API_PATH.test(request.url) && !reply.hasHeader('cache-control')) {
       void reply.header('cache-control', 'no-store');
     }
-    return payload;
+    done(null, payload);
   });
-  // Swagger UI's pages need inline scripts and styles; they alone get a policy that allows them.
-  // Set before helmet registers, whose own onRoute hook reads `route.helmet`.
-  fastify.addHook('onRoute', (route) => {
-    if (isDocsUi(route.url)) route.helmet = { contentSecurityPolicy: { directives: DOCS_CSP } };
-  });
-  await app.register(helmet, { contentSecurityPolicy: { directives: SITE_CSP } });
   // Reads and writes the refresh token's HttpOnly cookie (auth/refresh-cookie.ts).
   await app.register(cookie);
+  fastify.addHook(
+    'onResponse',
+    logRequests(() => PinoLogger.root),
+  );
   setUpOpenApi(app);
   await serveWebApp(app);
 }

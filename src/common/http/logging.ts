@@ -1,7 +1,6 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { RequestMethod } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Params } from 'nestjs-pino';
-import { stdSerializers } from 'pino';
+import { type Logger, stdSerializers } from 'pino';
 import { AppConfig } from '../../config/app-config.js';
 import { databaseErrorFacts, loggableStack } from '../errors/database-error.js';
 
@@ -19,29 +18,57 @@ export function serializeError(error: Error): object {
     : stdSerializers.err(error);
 }
 
+/** The request line's level: an error for a 5xx answer, a warning for a 4xx one. */
+export function requestLogLevel(statusCode: number): 'error' | 'warn' | 'info' {
+  return statusCode >= 500 ? 'error' : statusCode >= 400 ? 'warn' : 'info';
+}
+
 /**
- * Structured request logs with the request id. Only method, path and status are logged: never
- * headers (tokens), bodies (passwords, intake answers) or query strings.
+ * The app's pino logger. Only method, path and status of a request are logged: never headers
+ * (tokens), bodies (passwords, intake answers) or query strings. No per-request middleware:
+ * nestjs-pino's (a child logger and an async context per request, whether or not anything is
+ * logged) cost the read routes about a tenth of their CPU; logRequests writes the request lines.
  */
 export function loggerOptions(config: AppConfig): Params {
   return {
-    // Load balancers poll /health; logging each probe would drown the useful lines.
-    exclude: [{ method: RequestMethod.ALL, path: 'health' }],
+    forRoutes: [],
     pinoHttp: {
       level: config.logLevel,
-      genReqId: (req: IncomingMessage) => String(req.headers['x-request-id']),
-      customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
       serializers: {
-        req: (req: IncomingMessage & { id?: unknown }) => ({
+        req: (req: { id: string; method: string; url: string }) => ({
           id: req.id,
           method: req.method,
           path: redactUrl(req.url?.split('?')[0]),
         }),
-        res: (res: ServerResponse) => ({ statusCode: res.statusCode }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
         err: serializeError,
       },
       redact: ['req.headers', 'res.headers', 'req.body'],
     },
+  };
+}
+
+/**
+ * Fastify onResponse hook: one JSON line per answered request, with its request id, at the level
+ * its status calls for; the level test comes first, so a line the level drops costs nothing. Load
+ * balancers poll /health; logging each probe would drown the useful lines. `rootLogger` is read
+ * per request: nestjs-pino sets it when the app initialises, after the hooks are added.
+ */
+export function logRequests(rootLogger: () => Logger) {
+  return (request: FastifyRequest, reply: FastifyReply, done: () => void): void => {
+    const logger = rootLogger();
+    const level = requestLogLevel(reply.statusCode);
+    if (logger.isLevelEnabled(level) && request.routeOptions.url !== '/health') {
+      logger[level](
+        {
+          req: { id: request.id, method: request.method, url: request.url },
+          // pino-http's serializers, which the custom ones wrap, read a sent response's status.
+          res: reply.raw,
+          responseTime: Math.round(reply.elapsedTime),
+        },
+        level === 'error' ? 'request errored' : 'request completed',
+      );
+    }
+    done();
   };
 }

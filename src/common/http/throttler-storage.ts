@@ -1,7 +1,8 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
-import { ThrottlerStorageService, type ThrottlerStorage } from '@nestjs/throttler';
+import type { ThrottlerStorage } from '@nestjs/throttler';
 import { Redis } from 'ioredis';
+import { HitLogStorage } from './hit-log-storage.js';
 
 type Increment = ThrottlerStorage['increment'];
 
@@ -14,7 +15,7 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
   private readonly logger = new Logger('RateLimits');
   private readonly redis: Redis;
   private readonly shared: ThrottlerStorageRedisService;
-  private readonly local = new ThrottlerStorageService();
+  private readonly local = new HitLogStorage();
   private degraded = false;
 
   constructor(url: string) {
@@ -47,6 +48,5 @@ export class SharedThrottlerStorage implements ThrottlerStorage, OnApplicationSh
 
   onApplicationShutdown(): void {
     this.redis.disconnect(false);
-    this.local.onApplicationShutdown();
   }
 }

@@ -1,6 +1,7 @@
 import { ExecutionContext, Logger, SetMetadata } from '@nestjs/common';
 import type { ThrottlerModuleOptions } from '@nestjs/throttler';
 import { AppConfig } from '../../config/app-config.js';
+import { HitLogStorage } from './hit-log-storage.js';
 import { SharedThrottlerStorage } from './throttler-storage.js';
 
 const RATE_LIMIT_GROUP = 'unknot:rateLimitGroup';
@@ -31,7 +32,7 @@ export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
   }
   return {
     errorMessage: 'Too many requests; slow down and retry later.',
-    storage: redisUrl ? new SharedThrottlerStorage(redisUrl) : undefined,
+    storage: redisUrl ? new SharedThrottlerStorage(redisUrl) : new HitLogStorage(),
     throttlers: [
       {
         name: 'general',

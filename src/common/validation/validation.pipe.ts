@@ -3,6 +3,7 @@ import {
   ValidationError as ClassValidatorError,
   ValidationPipe,
 } from '@nestjs/common';
+import { validateSync, type ValidatorOptions } from 'class-validator';
 import { FieldError, ValidationError } from '../errors/app-error.js';
 
 /** Flattens nested class-validator errors into `a.b[0].c`-style field paths. */
@@ -59,6 +60,17 @@ class ProblemValidationPipe extends ValidationPipe {
       if (problems.length > 0) throw new ValidationError(problems);
     }
     return super.transform(value, metadata);
+  }
+
+  /**
+   * No validator of ours is asynchronous, and class-validator's `validate` makes a promise per
+   * constraint checked: on every request, for nothing.
+   */
+  protected override validate(
+    object: object,
+    validatorOptions?: ValidatorOptions,
+  ): ClassValidatorError[] {
+    return validateSync(object, validatorOptions);
   }
 }
 

@@ -19,12 +19,14 @@ import {
 } from './dto/intake.dto.js';
 import { IntakeReviewService } from './intake-review.service.js';
 import { IntakeService } from './intake.service.js';
+import { MatchingService } from './matching.service.js';
 
 @ApiTags('intake')
 @Controller()
 export class IntakeController {
   constructor(
     private readonly intakes: IntakeService,
+    private readonly matching: MatchingService,
     private readonly review: IntakeReviewService,
   ) {}
 
@@ -56,7 +58,7 @@ export class IntakeController {
     @IdParam() id: string,
     @Query() query: MatchQueryDto,
   ): Promise<MatchResponse[]> {
-    return this.intakes.matches(user, id, query);
+    return this.matching.matches(user, id, query);
   }
 
   @Roles('admin')

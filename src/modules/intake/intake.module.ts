@@ -9,6 +9,7 @@ import { IntakeReviewService } from './intake-review.service.js';
 import { IntakePersonalData } from './intake-personal-data.service.js';
 import { IntakeController } from './intake.controller.js';
 import { IntakeService } from './intake.service.js';
+import { MatchingService } from './matching.service.js';
 import { ScreeningService } from './screening.service.js';
 import { SessionFactsService } from './session-facts.service.js';
 import { NotificationsModule } from '../notifications/notifications.module.js';
@@ -24,6 +25,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
   controllers: [IntakeController],
   providers: [
     IntakeService,
+    MatchingService,
     IntakeReviewService,
     ScreeningService,
     RescreeningService,

@@ -3,23 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ValidationError, FieldError } from '../../common/errors/app-error.js';
-import { toIsoInstant } from '../../common/time/iso.js';
-import { parseWindow } from '../../common/time/window.js';
 import { AuditService } from '../audit/audit.service.js';
-import { horizonEnd } from '../bookings/booking.rules.js';
-import { countSlots, findSlotRuns, SlotRun, slotStarts } from '../schedules/availability.rules.js';
-import { SlotsService } from '../schedules/slots.service.js';
-import { AppConfig } from '../../config/app-config.js';
-import { qualifiedUntil } from '../therapists/qualification.rules.js';
-import { MENU_TECHNIQUES_SQL, SHORTEST_LIVE_OFFERINGS_SQL } from '../offerings/offering.sql.js';
-import { MATCH_CANDIDATES_SQL } from '../therapists/qualification.sql.js';
+import { MENU_TECHNIQUES_SQL } from '../offerings/offering.sql.js';
 import {
   CreatedIntakeResponse,
   CreateIntakeDto,
   FlagResponse,
   IntakeResponse,
-  MatchQueryDto,
-  MatchResponse,
 } from './dto/intake.dto.js';
 import { IntakeFlag } from './intake-flag.entity.js';
 import { Intake } from './intake.entity.js';
@@ -35,12 +25,9 @@ import {
 import type { IntakeAnswers, RedFlag, TechniqueSlug } from './intake.types.js';
 import { RescreeningService } from './rescreening.service.js';
 import { lockClientScreening } from './screening-facts.js';
-import { MatchCandidate, rankMatches } from './matching.rules.js';
-import { MINUTE_MS, DAY_MS } from '../../common/time/duration.js';
+import { DAY_MS } from '../../common/time/duration.js';
 
 export const INTAKE_VALIDITY_DAYS = 30;
-const MAX_MATCH_WINDOW_DAYS = 31;
-const NEXT_SLOTS = 5;
 
 export function toFlagResponse(flag: IntakeFlag): FlagResponse {
   return {
@@ -97,25 +84,12 @@ function crossFieldProblems(answers: IntakeAnswers): FieldError[] {
   return problems;
 }
 
-interface CandidateRow {
-  id: string;
-  name: string;
-  years_experience: number;
-  timezone: string;
-  techniques: TechniqueSlug[];
-  prenatal: boolean;
-  license_through: string | null;
-  prenatal_through: string | null;
-}
-
 @Injectable()
 export class IntakeService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly slots: SlotsService,
     private readonly rescreening: RescreeningService,
-    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -225,136 +199,5 @@ export class IntakeService {
       });
     }
     return toIntakeResponse(intake, flags);
-  }
-
-  /**
-   * Therapists ranked for the client's intake: qualified for a suggested technique (prenatal-
-   * certified for a pregnant client), by suggestion score, experience and free slots, with the
-   * next free slots of the technique's shortest offering (the same slot rules as /slots).
-   */
-  async matches(client: AuthUser, id: string, query: MatchQueryDto): Promise<MatchResponse[]> {
-    const manager = this.dataSource.manager;
-    const intake = await manager.findOneBy(Intake, { id, clientId: client.id });
-    if (!intake) throw intakeErrors.notFound();
-    const now = Date.now();
-    const newer = await manager
-      .createQueryBuilder(Intake, 'i')
-      .where('i.client_id = :clientId AND i.created_at > :createdAt', {
-        clientId: client.id,
-        createdAt: intake.createdAt,
-      })
-      .getExists();
-    if (newer) {
-      throw intakeErrors.supersededForMatches();
-    }
-    if (intake.expiresAt.getTime() <= now) {
-      throw intakeErrors.expired();
-    }
-    const window = parseWindow(query, {
-      defaultFrom: now,
-      notBefore: now,
-      defaultDays: 7,
-      maxDays: MAX_MATCH_WINDOW_DAYS,
-    });
-    const from = window.from;
-    const to = Math.max(from, Math.min(window.to, horizonEnd(now, this.config.bookingHorizonDays)));
-    if (intake.status === 'blocked' || intake.suggestions.length === 0) return [];
-
-    const offerings = await this.shortestOfferings(
-      manager,
-      intake.suggestions.map((s) => s.technique),
-    );
-    const techniques = [...offerings.keys()];
-    if (techniques.length === 0) return [];
-    const candidates: CandidateRow[] = await manager.query(MATCH_CANDIDATES_SQL, [techniques]);
-    // No slot may end after the therapist's qualification for it does (prenatal certification
-    // included for a pregnant client).
-    const pairs = candidates.flatMap((c) =>
-      c.techniques.map((technique) => ({
-        candidate: c,
-        technique,
-        offering: offerings.get(technique)!,
-        until: qualifiedUntil(
-          { ...c, offers_technique: true },
-          intake.pregnant || technique === 'prenatal',
-        ),
-      })),
-    );
-    const queries = await this.slots.slotQueries(
-      manager,
-      pairs.map(({ candidate, offering, until }) => ({
-        therapistId: candidate.id,
-        timezone: candidate.timezone,
-        durationMinutes: offering.duration_minutes,
-        bufferMinutes: offering.buffer_minutes,
-        // Not qualified at all: nothing is offered.
-        bookableUntil: until ?? 0,
-      })),
-      from,
-      to,
-      now,
-    );
-    // Every pair's free slots are counted (the ranking uses the counts); only the matches
-    // returned list their next ones.
-    const runsByPair = new Map<string, SlotRun[]>();
-    pairs.forEach((pair, index) =>
-      runsByPair.set(`${pair.candidate.id}:${pair.technique}`, findSlotRuns(queries[index])),
-    );
-    const slotCount = (therapistId: string, technique: TechniqueSlug) =>
-      countSlots(runsByPair.get(`${therapistId}:${technique}`) ?? []);
-
-    const ranked = rankMatches(
-      {
-        status: intake.status,
-        suggestions: intake.suggestions.filter((s) => offerings.has(s.technique)),
-        flags: [],
-        excluded: [],
-        guidanceVersion: intake.guidanceVersion,
-      },
-      candidates.map((c): MatchCandidate => ({
-        therapistId: c.id,
-        yearsExperience: c.years_experience,
-        techniques: c.techniques,
-        hasPrenatalCertification: c.prenatal,
-        freeSlotCount: 0,
-        freeSlotCountByTechnique: Object.fromEntries(
-          c.techniques.map((t) => [t, slotCount(c.id, t)]),
-        ),
-      })),
-      { pregnant: intake.pregnant },
-    );
-    const byId = new Map(candidates.map((c) => [c.id, c]));
-    return ranked.slice(0, query.limit).map((match) => {
-      const therapist = byId.get(match.therapistId)!;
-      const offering = offerings.get(match.technique)!;
-      const runs = runsByPair.get(`${match.therapistId}:${match.technique}`) ?? [];
-      return {
-        therapist: {
-          id: therapist.id,
-          name: therapist.name,
-          yearsExperience: therapist.years_experience,
-          timezone: therapist.timezone,
-        },
-        technique: match.technique,
-        score: match.score,
-        reasons: match.reasons,
-        nextSlots: slotStarts(runs, NEXT_SLOTS).map((start) => ({
-          startsAt: toIsoInstant(start),
-          endsAt: toIsoInstant(start + offering.duration_minutes * MINUTE_MS),
-          offeringId: offering.id,
-        })),
-      };
-    });
-  }
-
-  /** Per technique, its shortest live offering (the one matches show slots for). */
-  private async shortestOfferings(manager: EntityManager, techniques: TechniqueSlug[]) {
-    const rows: {
-      id: string;
-      technique_slug: TechniqueSlug;
-      duration_minutes: number;
-      buffer_minutes: number;
-    }[] = await manager.query(SHORTEST_LIVE_OFFERINGS_SQL, [techniques]);
-    return new Map(rows.map((row) => [row.technique_slug, row]));
   }
 }

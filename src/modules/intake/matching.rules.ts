@@ -43,7 +43,7 @@ const EXPERIENCE_SHARE = { usual: 0.2, pregnant: 0.25 } as const;
 /** Experience counts up to this many years; beyond it one veteran is as good as another. */
 const EXPERIENCE_SATURATION_YEARS = 10;
 /** Free slots count up to this many; a therapist with none is still listed, ranked lower. */
-const AVAILABILITY_SATURATION_SLOTS = 5;
+export const AVAILABILITY_SATURATION_SLOTS = 5;
 
 function saturate(value: number, ceiling: number): number {
   return Math.min(Math.max(value, 0), ceiling) / ceiling;
@@ -67,6 +67,41 @@ export function matchScore(
   );
 }
 
+/** The best score a (therapist, technique) pair can reach: its availability saturated. */
+export function matchScoreBound(
+  suggestionScore: number,
+  yearsExperience: number,
+  pregnant: boolean,
+): number {
+  return matchScore(
+    suggestionScore,
+    { yearsExperience, freeSlotCount: AVAILABILITY_SATURATION_SLOTS },
+    pregnant,
+  );
+}
+
+/** What the ranking orders pairs by. */
+export interface RankKey {
+  score: number;
+  /** The suggestion's position, 0 for the top one. */
+  suggestionRank: number;
+  yearsExperience: number;
+  therapistId: string;
+}
+
+/**
+ * The ranking's order, best first: the higher score, then the better suggestion, the more
+ * experienced therapist, the therapist id, so the order is stable.
+ */
+export function compareRankKeys(a: RankKey, b: RankKey): number {
+  return (
+    b.score - a.score ||
+    a.suggestionRank - b.suggestionRank ||
+    b.yearsExperience - a.yearsExperience ||
+    a.therapistId.localeCompare(b.therapistId)
+  );
+}
+
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
@@ -84,9 +119,12 @@ function availabilityReason(freeSlotCount: number): string {
     : 'No free slots in your window; try other dates';
 }
 
-/** Prenatal massage needs the certification whoever books it; a pregnant client needs it for all. */
-function qualifies(
-  candidate: MatchCandidate,
+/**
+ * Prenatal massage needs the certification whoever books it; a pregnant client needs it for all.
+ * MATCH_CANDIDATES_SQL filters the same way.
+ */
+export function qualifies(
+  candidate: Pick<MatchCandidate, 'techniques' | 'hasPrenatalCertification'>,
   technique: TechniqueSlug,
   pregnant: boolean,
 ): boolean {
@@ -95,9 +133,8 @@ function qualifies(
 }
 
 /**
- * Every (therapist, technique) pair for the assessment's suggestions, best first. A blocked
- * intake has no suggestions, so it gets no matches. Ties go to the better suggestion, then the more
- * experienced therapist, then the therapist id, so the order is stable.
+ * Every (therapist, technique) pair for the assessment's suggestions, best first (compareRankKeys).
+ * A blocked intake has no suggestions, so it gets no matches.
  */
 export function rankMatches(
   assessment: Assessment,
@@ -126,25 +163,22 @@ export function rankMatches(
             : []),
           availabilityReason(candidate.freeSlotCount),
         ];
+        const score = matchScore(suggestion.score, candidate, pregnant);
         return {
           match: {
             therapistId: candidate.therapistId,
             technique: suggestion.technique,
-            score: matchScore(suggestion.score, candidate, pregnant),
+            score,
             reasons,
           },
-          suggestionRank,
-          yearsExperience: candidate.yearsExperience,
+          key: {
+            score,
+            suggestionRank,
+            yearsExperience: candidate.yearsExperience,
+            therapistId: candidate.therapistId,
+          },
         };
       }),
   );
-  return matches
-    .sort(
-      (a, b) =>
-        b.match.score - a.match.score ||
-        a.suggestionRank - b.suggestionRank ||
-        b.yearsExperience - a.yearsExperience ||
-        a.match.therapistId.localeCompare(b.match.therapistId),
-    )
-    .map(({ match }) => match);
+  return matches.sort((a, b) => compareRankKeys(a.key, b.key)).map(({ match }) => match);
 }

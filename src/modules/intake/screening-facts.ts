@@ -1,8 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import { ErrorCode } from '../../common/errors/error-code.js';
-import { IntakeFlag } from './intake-flag.entity.js';
-import { Intake } from './intake.entity.js';
 import type { GateIntake } from './screening.rules.js';
 
 export type LatestIntake = GateIntake & { id: string; expiresAt: Date };
@@ -26,19 +24,51 @@ export async function lockClientScreening(manager: EntityManager, clientId: stri
   }
 }
 
+/**
+ * What the gate judges an intake by, its flags aggregated: one lean read inside every booking's
+ * transaction, where loading the entity and then its flags' entities cost a query and a good
+ * share of the app's CPU per booking.
+ */
+const GATE_INTAKE_COLUMNS = `i.id, i.expires_at, i.status, i.pregnant, i.clot_screened, i.answers,
+  COALESCE((SELECT json_agg(json_build_object('code', f.code, 'status', f.status))
+              FROM intake_flags f WHERE f.intake_id = i.id), '[]') AS flags`;
+
+export const LATEST_INTAKE_SQL = `SELECT ${GATE_INTAKE_COLUMNS} FROM intakes i
+  WHERE i.client_id = $1 AND i.expires_at > $2 ORDER BY i.created_at DESC, i.id DESC LIMIT 1`;
+
+const INTAKE_BY_ID_SQL = `SELECT ${GATE_INTAKE_COLUMNS} FROM intakes i WHERE i.id = $1`;
+
+interface GateIntakeRow {
+  id: string;
+  expires_at: Date;
+  status: GateIntake['status'];
+  pregnant: boolean;
+  clot_screened: boolean;
+  answers: GateIntake['answers'];
+  flags: GateIntake['flags'];
+}
+
+function toLatestIntake(row: GateIntakeRow | undefined): LatestIntake | null {
+  if (!row) return null;
+  return {
+    id: row.id,
+    expiresAt: row.expires_at,
+    status: row.status,
+    pregnant: row.pregnant,
+    clotScreened: row.clot_screened,
+    answers: row.answers,
+    flags: row.flags,
+  };
+}
+
 /** The client's latest unexpired intake with its flags: the only one the gate judges a new booking by. */
 export async function latestIntake(
   manager: EntityManager,
   clientId: string,
   now: Date,
 ): Promise<LatestIntake | null> {
-  const intake = await manager
-    .createQueryBuilder(Intake, 'i')
-    .where('i.client_id = :clientId AND i.expires_at > :now', { clientId, now })
-    .orderBy('i.created_at', 'DESC')
-    .addOrderBy('i.id', 'DESC')
-    .getOne();
-  return intake ? withFlags(manager, intake) : null;
+  const [row]: GateIntakeRow[] = await manager.query(LATEST_INTAKE_SQL, [clientId, now]);
+  return toLatestIntake(row);
 }
 
 /**
@@ -52,19 +82,6 @@ export async function intakeForBooking(
   bookingIntakeId: string | null,
 ): Promise<LatestIntake | null> {
   if (latest || !bookingIntakeId) return latest;
-  const intake = await manager.findOneBy(Intake, { id: bookingIntakeId });
-  return intake ? withFlags(manager, intake) : null;
-}
-
-async function withFlags(manager: EntityManager, intake: Intake): Promise<LatestIntake> {
-  const flags = await manager.find(IntakeFlag, { where: { intakeId: intake.id } });
-  return {
-    id: intake.id,
-    expiresAt: intake.expiresAt,
-    status: intake.status,
-    pregnant: intake.pregnant,
-    clotScreened: intake.clotScreened,
-    answers: intake.answers,
-    flags: flags.map(({ code, status }) => ({ code, status })),
-  };
+  const [row]: GateIntakeRow[] = await manager.query(INTAKE_BY_ID_SQL, [bookingIntakeId]);
+  return toLatestIntake(row);
 }

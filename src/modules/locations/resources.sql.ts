@@ -13,6 +13,8 @@ export const MANAGES_RESOURCES_SQL = `SELECT EXISTS (SELECT 1 FROM rooms WHERE l
          EXISTS (SELECT 1 FROM equipment_units WHERE location_id = $1) AS equipment`;
 
 /**
+ * Each calendar is read by overlap through its exclusion constraint's GiST index, as a
+ * therapist's is (slot-facts.sql.ts): the window's sessions only, not the room's whole history.
  * The rooms of location $1 with every feature of $4 (text[]), plainest first (fewest features,
  * so a plain session leaves the special rooms free), and the units of the kinds $5 (text[]), each
  * with its live sessions' [start, occupied until) meeting [$2, $3), as epoch-ms pairs.
@@ -22,7 +24,8 @@ export const RESOURCE_CALENDARS_SQL = `
          coalesce((SELECT json_agg(json_build_array(${epochMs('b.starts_at')}, ${epochMs('b.occupied_until')}))
                      FROM bookings b
                     WHERE b.room_id = r.id AND b.status NOT IN ('cancelled', 'rescheduled')
-                      AND b.starts_at < $3 AND b.occupied_until > $2), '[]') AS busy,
+                      AND tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange($2, $3, '[)')),
+                  '[]') AS busy,
          cardinality(r.features) AS plainness
     FROM rooms r
    WHERE r.location_id = $1 AND r.features @> $4::text[]
@@ -31,7 +34,8 @@ export const RESOURCE_CALENDARS_SQL = `
          coalesce((SELECT json_agg(json_build_array(${epochMs('c.starts_at')}, ${epochMs('c.occupied_until')}))
                      FROM booking_units c
                     WHERE c.unit_id = u.id AND c.live
-                      AND c.starts_at < $3 AND c.occupied_until > $2), '[]') AS busy,
+                      AND tstzrange(c.starts_at, c.occupied_until, '[)') && tstzrange($2, $3, '[)')),
+                  '[]') AS busy,
          0
     FROM equipment_units u
    WHERE u.location_id = $1 AND u.kind = ANY($5::text[])

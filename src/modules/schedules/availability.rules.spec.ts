@@ -674,6 +674,18 @@ describe('properties against a brute-force reference', () => {
     );
   });
 
+  it('stops at `atMost` starts: the first ones of the full search, the count capped', () => {
+    fc.assert(
+      fc.property(slotQuery, fc.nat({ max: 12 }), (q, atMost) => {
+        const full = slotStarts(findSlotRuns(q));
+        const capped = findSlotRuns(q, atMost);
+        expect(countSlots(capped)).toBe(Math.min(atMost, full.length));
+        expect(slotStarts(capped).map(iso)).toEqual(full.slice(0, atMost).map(iso));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('isSlotOffered agrees with findSlotStarts, which is fitsAvailability plus no clash', () => {
     const pick = fc.record({ kind: fc.constantFrom('answer', 'grid', 'any'), n: fc.nat() });
     fc.assert(

@@ -151,14 +151,16 @@ export interface SlotRun {
  * 15-minute grid, in [max(from, notBefore), to), the session fits inside an open interval (weekly
  * windows minus time off), and [start, end + buffer) meets no busy interval. Between two obstacles
  * the offered starts form an arithmetic run, so the work is per obstacle, not per slot: matching
- * counts the free slots of hundreds of (therapist, offering) pairs without listing them.
+ * counts the free slots of hundreds of (therapist, offering) pairs without listing them. With
+ * `atMost`, the search stops once the runs hold that many starts (the last run cut to fit):
+ * matching's score stops growing at a few free slots.
  */
-export function findSlotRuns(query: SlotQuery): SlotRun[] {
+export function findSlotRuns(query: SlotQuery, atMost = Infinity): SlotRun[] {
   assertSessionLengths(query.durationMinutes, query.bufferMinutes);
   const sessionMs = query.durationMinutes * MINUTE_MS;
   const blockedMs = sessionMs + query.bufferMinutes * MINUTE_MS;
   const earliest = Math.max(query.from, query.notBefore);
-  if (earliest >= query.to) return [];
+  if (earliest >= query.to || atMost <= 0) return [];
   // Only the start must precede `to`; availability past it is read only to fit the session.
   const lastBeforeTo = Math.ceil(query.to) - 1;
   const open = sharedOpenIntervals(query, earliest);
@@ -169,6 +171,7 @@ export function findSlotRuns(query: SlotQuery): SlotRun[] {
     ...(query.blockedStarts ?? []),
   ]);
   const runs: SlotRun[] = [];
+  let found = 0;
   let clash = 0; // first forbidden stretch that can still hold a start; starts only grow
   for (const interval of open) {
     const last = Math.min(interval.end - sessionMs, lastBeforeTo);
@@ -181,8 +184,10 @@ export function findSlotRuns(query: SlotQuery): SlotRun[] {
       }
       // Free from here up to the next forbidden stretch (its first point is still allowed).
       const runLast = clash < forbidden.length ? Math.min(last, forbidden[clash].start) : last;
-      const count = Math.floor((runLast - start) / SLOT_STEP_MS) + 1;
+      const count = Math.min(Math.floor((runLast - start) / SLOT_STEP_MS) + 1, atMost - found);
       runs.push({ first: start, count });
+      found += count;
+      if (found >= atMost) return runs;
       start += count * SLOT_STEP_MS;
     }
   }

@@ -15,6 +15,8 @@ const intervalsJson = (start: string, end: string) =>
  * live bookings (with buffers) meeting [from, horizon), each aggregated to JSON. Aggregating in
  * PostgreSQL and reading JSON.parse'd arrays costs the app about a tenth of the CPU of reading
  * one row (and two Dates) per booking — matching reads 200 therapists' fortnights (bench/README.md).
+ * The busy intervals are found as the overlap the exclusion constraint's GiST index answers, so
+ * only the window's bookings are read, not every booking the therapist ever had.
  */
 export const SLOT_FACTS_SQL = `
   SELECT t.id AS therapist_id,
@@ -26,7 +28,7 @@ export const SLOT_FACTS_SQL = `
          (SELECT ${intervalsJson('b.starts_at', 'b.occupied_until')}
             FROM bookings b
            WHERE b.therapist_id = t.id AND b.status NOT IN ('cancelled', 'rescheduled')
-             AND b.starts_at < $3 AND b.occupied_until > $2) AS busy
+             AND tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange($2, $3, '[)')) AS busy
     FROM unnest($1::uuid[]) AS t(id)`;
 
 /** A row of SLOT_FACTS_SQL, as pg hands it over (json columns already parsed). */

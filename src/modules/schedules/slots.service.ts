@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { SlotQuery } from './availability.rules.js';
+import { Interval, SlotQuery } from './availability.rules.js';
 import { readSlotFacts, SLOT_FACTS_SQL, SlotFactsRow } from './slot-facts.sql.js';
 import { MINUTE_MS } from '../../common/time/duration.js';
 import { ResourcesService } from '../locations/resources.service.js';
@@ -85,16 +85,24 @@ export class SlotsService {
       horizon,
     ]);
     const facts = new Map(rows.map((row) => [row.therapist_id, readSlotFacts(row)]));
+    // One array per therapist and qualification end: the slot rules compute open intervals once
+    // per time-off array, so a therapist's offerings (matching asks for several) share them.
+    const awayAfter = new Map<string, Interval[]>();
+    const timeOffOf = ({ therapistId, bookableUntil }: SlotSubject, timeOff: Interval[]) => {
+      if (bookableUntil == null) return timeOff;
+      const key = `${therapistId}|${bookableUntil}`;
+      let extended = awayAfter.get(key);
+      // Past the qualification the therapist is, for booking purposes, away.
+      if (!extended)
+        awayAfter.set(key, (extended = [...timeOff, { start: bookableUntil, end: FOREVER }]));
+      return extended;
+    };
     return subjects.map((subject) => {
       const { windows, timeOff, busy } = facts.get(subject.therapistId)!;
       return {
         windows,
         timeZone: subject.timezone,
-        // Past the qualification the therapist is, for booking purposes, away.
-        timeOff:
-          subject.bookableUntil == null
-            ? timeOff
-            : [...timeOff, { start: subject.bookableUntil, end: FOREVER }],
+        timeOff: timeOffOf(subject, timeOff),
         busy,
         durationMinutes: subject.durationMinutes,
         bufferMinutes: subject.bufferMinutes,

@@ -1,3 +1,6 @@
+/** Today's date in UTC: a certification's last valid day is a UTC date. */
+const TODAY_UTC_SQL = `(now() AT TIME ZONE 'UTC')::date`;
+
 /**
  * SQL for "this certification counts": verified by an admin and not past its last valid day (UTC).
  * The one definition used by listings, booking checks and matching.
@@ -6,7 +9,7 @@ export const validCertificationSql = (therapistIdSql: string, kindSql: string) =
   `EXISTS (SELECT 1 FROM certifications valid_cert
      WHERE valid_cert.therapist_id = ${therapistIdSql} AND valid_cert.kind = ${kindSql}
        AND valid_cert.status = 'verified'
-       AND valid_cert.expires_on >= (now() AT TIME ZONE 'UTC')::date)`;
+       AND valid_cert.expires_on >= ${TODAY_UTC_SQL})`;
 
 /** Bookable at all: a valid massage-license. */
 export const bookableSql = (therapistIdSql: string) =>
@@ -71,15 +74,47 @@ export interface TherapistBookingFactsRow extends QualificationFactsRow {
 }
 
 /**
- * Every bookable therapist with their name, experience, time zone, the techniques of $1 they are
- * qualified for today and what those qualifications rest on: the candidates of a match.
+ * Matching's candidates, a page at a time: for each technique $1[i], the therapists qualified for
+ * it today (prenatal-certified too when $3, a pregnant client), most experienced first, then by
+ * id, skipping the first $2[i] and keeping $4. In that order matching's score bound never rises,
+ * so it reads only as far as its answer needs. IDX_therapists_experience serves the order and
+ * every test is an index probe per therapist read (the certifications through a lateral, which
+ * PostgreSQL cannot turn into a scan of the whole table as it may an EXISTS under OR), so a page
+ * costs its own rows, not the table. A certification counts today when its latest verified
+ * expiry is today or later: validCertificationSql's rule. `wanted` is the row's technique's
+ * position in $1 (from 1).
  */
-export const MATCH_CANDIDATES_SQL = `SELECT t.id, u.name, t.years_experience, t.timezone,
-              ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
-                     WHERE tt.therapist_id = t.id AND tt.technique_slug = ANY($1::text[])
-                       AND ${qualifiedForSql('t.id', 'tt.technique_slug')}) AS techniques,
-              ${validCertificationSql('t.id', `'prenatal'`)} AS prenatal,
-              ${certifiedThroughSql('t.id', `'massage-license'`)} AS license_through,
-              ${certifiedThroughSql('t.id', `'prenatal'`)} AS prenatal_through
-         FROM therapists t JOIN users u ON u.id = t.id
-        WHERE ${bookableSql('t.id')}`;
+export const MATCH_CANDIDATES_SQL = `
+  SELECT wanted.position AS wanted, page.id, u.name, page.years_experience, page.timezone,
+         coalesce(page.prenatal_through >= ${TODAY_UTC_SQL}, false) AS prenatal,
+         to_char(page.license_through, 'YYYY-MM-DD') AS license_through,
+         to_char(page.prenatal_through, 'YYYY-MM-DD') AS prenatal_through
+    FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS wanted(technique, skip, position)
+   CROSS JOIN LATERAL (
+         SELECT t.id, t.years_experience, t.timezone, held.license_through, held.prenatal_through
+           FROM therapists t
+          CROSS JOIN LATERAL (
+                SELECT max(c.expires_on) FILTER (WHERE c.kind = 'massage-license') AS license_through,
+                       max(c.expires_on) FILTER (WHERE c.kind = 'prenatal') AS prenatal_through
+                  FROM certifications c
+                 WHERE c.therapist_id = t.id AND c.status = 'verified') AS held
+          WHERE held.license_through >= ${TODAY_UTC_SQL}
+            AND EXISTS (SELECT 1 FROM therapist_techniques tt
+                         WHERE tt.therapist_id = t.id AND tt.technique_slug = wanted.technique)
+            AND (held.prenatal_through >= ${TODAY_UTC_SQL}
+                 OR (wanted.technique <> 'prenatal' AND NOT $3::boolean))
+          ORDER BY t.years_experience DESC, t.id
+         OFFSET wanted.skip LIMIT $4) AS page
+    JOIN users u ON u.id = page.id
+   ORDER BY wanted.position, page.years_experience DESC, page.id`;
+
+export interface MatchCandidateRow {
+  wanted: string;
+  id: string;
+  name: string;
+  years_experience: number;
+  timezone: string;
+  prenatal: boolean;
+  license_through: string | null;
+  prenatal_through: string | null;
+}

@@ -17,6 +17,9 @@ import { User } from '../users/user.entity.js';
 @Entity('therapists')
 @Check('CHK_therapists_years', `"years_experience" BETWEEN 0 AND 70`)
 @Check('CHK_therapists_bio', `length("bio") <= 2000`)
+// (years_experience DESC, id): matching's candidate order. TypeORM cannot declare a descending
+// column, so the migration writes it and synchronisation leaves it alone.
+@Index('IDX_therapists_experience', { synchronize: false })
 export class Therapist {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'PK_therapists' })
   id!: string;
