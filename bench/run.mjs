@@ -246,6 +246,7 @@ function hotQueries(build) {
             [0, 0, 0],
             false,
             MATCHES_LIMIT + 1,
+            null,
           ],
         },
         {

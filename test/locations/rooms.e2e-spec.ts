@@ -383,6 +383,50 @@ describe('locations, rooms and equipment', () => {
     );
   });
 
+  it('matches at a location: only therapists who work there, only times a room is free', async () => {
+    const here = await makeLocation([{ name: 'Match room', features: ['table'] }]);
+    const there = await makeLocation([{ name: 'Elsewhere room', features: ['table'] }]);
+    const ana = await therapistAt(here.id, 'Ana Matched');
+    const ben = await therapistAt(here.id, 'Ben Matched');
+    const far = await therapistAt(there.id, 'Far Away');
+    const d = nextDay();
+    await book(t, await makeClient(t), {
+      therapistId: ana.id,
+      offeringId: swedish.id,
+      startsAt: utcAt(d, 8),
+    }).expect(201);
+    const client = await makeClient(t);
+    const intake = await makeIntake(t, client);
+    const matchesAt = async (locationId: string) =>
+      (
+        await request(t.server)
+          .get(`${API}/intakes/${intake.id}/matches`)
+          .query({ from: utcAt(d, 8), to: utcAt(d, 12), locationId, limit: 50 })
+          .set('Authorization', bearer(client))
+          .expect(200)
+      ).body as {
+        therapist: { id: string };
+        technique: string;
+        nextSlots: { startsAt: string }[];
+      }[];
+
+    const local = await matchesAt(here.id);
+    expect(new Set(local.map((match) => match.therapist.id))).toEqual(new Set([ana.id, ben.id]));
+    // Ana's session holds the only room until 09:15 (with its buffer): Ben is free, the room not.
+    const benSwedish = local.find((m) => m.therapist.id === ben.id && m.technique === 'swedish');
+    expect(benSwedish?.nextSlots[0].startsAt).toBe(utcAt(d, 9, 15));
+    expect(new Set((await matchesAt(there.id)).map((match) => match.therapist.id))).toEqual(
+      new Set([far.id]),
+    );
+
+    const unknown = await request(t.server)
+      .get(`${API}/intakes/${intake.id}/matches`)
+      .query({ locationId: randomUUID() })
+      .set('Authorization', bearer(client))
+      .expect(404);
+    expect(unknown.body.code).toBe('LOCATION_NOT_FOUND');
+  });
+
   it('a location without rooms books as before, with no room', async () => {
     const bare = await makeLocation([]);
     const therapist = await therapistAt(bare.id, 'Bea Bare');

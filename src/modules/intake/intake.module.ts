@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '../audit/audit.module.js';
 import { BOOKING_SCREENING } from '../bookings/screening-policy.js';
 import { BookingLedgerModule } from '../bookings/booking-ledger.module.js';
+import { LocationsModule } from '../locations/locations.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
 import { RescreeningService } from './rescreening.service.js';
@@ -21,6 +22,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
     SchedulesModule,
     TherapistsModule,
     BookingLedgerModule,
+    LocationsModule,
   ],
   controllers: [IntakeController],
   providers: [

@@ -10,11 +10,14 @@ import { horizonEnd } from '../bookings/booking.rules.js';
 import { SHORTEST_LIVE_OFFERINGS_SQL } from '../offerings/offering.sql.js';
 import {
   countSlots,
-  findSlotRuns,
+  type Interval,
   SlotQuery,
   SlotRun,
   slotStarts,
 } from '../schedules/availability.rules.js';
+import { type LocatedQuery, locatedSlotRuns } from '../schedules/resource.rules.js';
+import { LocationsService } from '../locations/locations.service.js';
+import type { OfferingRequirements } from '../offerings/offering.entity.js';
 import { SlotsService } from '../schedules/slots.service.js';
 import { qualifiedUntil } from '../therapists/qualification.rules.js';
 import { MATCH_CANDIDATES_SQL, MatchCandidateRow } from '../therapists/qualification.sql.js';
@@ -56,6 +59,7 @@ interface Offering {
   technique_slug: TechniqueSlug;
   duration_minutes: number;
   buffer_minutes: number;
+  requires: OfferingRequirements;
 }
 
 interface MatchRequest {
@@ -64,9 +68,13 @@ interface MatchRequest {
   offerings: Map<TechniqueSlug, Offering>;
   pregnant: boolean;
   limit: number;
+  /** Only therapists working there, only their hours there. */
+  locationId?: string;
   from: number;
   to: number;
   now: number;
+  /** Each location's resource calendars for one offering, read once per request. */
+  memo: Map<string, Promise<Interval[]>>;
 }
 
 /**
@@ -80,6 +88,7 @@ export class MatchingService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly slots: SlotsService,
+    private readonly locations: LocationsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -107,6 +116,7 @@ export class MatchingService {
     });
     const from = window.from;
     const to = Math.max(from, Math.min(window.to, horizonEnd(now, this.config.bookingHorizonDays)));
+    if (query.locationId) await this.locations.requireLocation(manager, query.locationId);
     if (intake.status === 'blocked' || intake.suggestions.length === 0) return [];
 
     const offerings = await this.shortestOfferings(
@@ -121,12 +131,14 @@ export class MatchingService {
       offerings,
       pregnant: intake.pregnant,
       limit: query.limit,
+      locationId: query.locationId,
       from,
       to,
       now,
+      memo: new Map(),
     };
-    const answer = (await this.search(request)).map(({ pair, slotQuery }) => {
-      const runs = findSlotRuns(slotQuery);
+    const answer = (await this.search(request)).map(({ pair, located }) => {
+      const runs = locatedSlotRuns(located);
       return { pair, runs, freeSlotCount: countSlots(runs) };
     });
     const ranked = rankAnswer(
@@ -160,16 +172,16 @@ export class MatchingService {
     });
   }
 
-  /** The answer's pairs, each with the slot query its exact count and next slots come from. */
+  /** The answer's pairs, each with the slot queries its exact count and next slots come from. */
   private async search(
     request: MatchRequest,
-  ): Promise<{ pair: MatchPair<Candidate>; slotQuery: SlotQuery }[]> {
+  ): Promise<{ pair: MatchPair<Candidate>; located: LocatedQuery[] }[]> {
     const { manager, limit, pregnant } = request;
     // One row more than the answer: when the best-bounded therapists have free slots enough, the
     // first batch settles it without a second read.
     const pageSize = limit + 1;
     const search = new MatchSearch<Candidate>(request.suggestions, { pregnant, limit, pageSize });
-    const slotQueries = new Map<MatchPair<Candidate>, SlotQuery>();
+    const slotQueries = new Map<MatchPair<Candidate>, LocatedQuery[]>();
     for (;;) {
       const wanted = search.pagesWanted();
       if (wanted.length > 0) {
@@ -178,6 +190,7 @@ export class MatchingService {
           wanted.map((w) => w.offset),
           pregnant,
           pageSize,
+          request.locationId ?? null,
         ]);
         wanted.forEach(({ suggestionRank }, index) =>
           search.addPage(
@@ -197,14 +210,21 @@ export class MatchingService {
       const pairs = search.nextPairs(limit);
       if (pairs.length === 0) break;
       const queries = await this.slotQueries(request, pairs);
-      pairs.forEach((pair, index) => {
-        slotQueries.set(pair, queries[index]);
+      for (const [index, pair] of pairs.entries()) {
+        const located = await this.slots.locate(
+          manager,
+          queries[index],
+          pair.row.facts.location_id,
+          request.offerings.get(pair.technique)!.requires,
+          { only: request.locationId, memo: request.memo },
+        );
+        slotQueries.set(pair, located);
         // The score stops growing at a few free slots; the answer's exact counts come later.
-        const runs = findSlotRuns(queries[index], AVAILABILITY_SATURATION_SLOTS);
+        const runs = locatedSlotRuns(located, AVAILABILITY_SATURATION_SLOTS);
         search.addScore(pair, countSlots(runs));
-      });
+      }
     }
-    return search.answer().map((pair) => ({ pair, slotQuery: slotQueries.get(pair)! }));
+    return search.answer().map((pair) => ({ pair, located: slotQueries.get(pair)! }));
   }
 
   private slotQueries(

@@ -38,6 +38,7 @@ export const MENU_TECHNIQUES_SQL = `SELECT DISTINCT o.technique_slug FROM offeri
                          AND (NOT $1 OR ${validCertificationSql('t.id', `'prenatal'`)}))`;
 
 /** Per technique of $1, its shortest live offering (the one matches show slots for). */
-export const SHORTEST_LIVE_OFFERINGS_SQL = `SELECT DISTINCT ON (technique_slug) id, technique_slug, duration_minutes, buffer_minutes
+export const SHORTEST_LIVE_OFFERINGS_SQL = `SELECT DISTINCT ON (technique_slug) id, technique_slug, duration_minutes, buffer_minutes,
+                  requires
            FROM offerings WHERE archived_at IS NULL AND technique_slug = ANY($1::text[])
           ORDER BY technique_slug, duration_minutes, price_cents, id`;

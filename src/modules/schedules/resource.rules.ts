@@ -1,6 +1,8 @@
 import {
-  findSlotStarts,
+  findSlotRuns,
   mergeOpenIntervals,
+  slotStarts,
+  type SlotRun,
   type Interval,
   type SlotQuery,
   type WeeklyWindow,
@@ -91,7 +93,27 @@ export function splitByLocation(query: SlotQuery, home: string | null): LocatedQ
   }));
 }
 
-/** Every place's free starts, in order (a therapist's places never share an hour). */
+/**
+ * Every place's free runs, in time order (a therapist's places never share an hour: weekly
+ * windows may not overlap), the first `atMost` starts at most.
+ */
+export function locatedSlotRuns(located: readonly LocatedQuery[], atMost = Infinity): SlotRun[] {
+  if (located.length === 1) return findSlotRuns(located[0].query, atMost);
+  const runs = located
+    .flatMap((place) => findSlotRuns(place.query, atMost))
+    .sort((a, b) => a.first - b.first);
+  const kept: SlotRun[] = [];
+  let found = 0;
+  for (const run of runs) {
+    if (found >= atMost) break;
+    const count = Math.min(run.count, atMost - found);
+    kept.push({ first: run.first, count });
+    found += count;
+  }
+  return kept;
+}
+
+/** Every place's free starts, in order. */
 export function locatedSlotStarts(located: readonly LocatedQuery[]): number[] {
-  return located.flatMap((place) => findSlotStarts(place.query)).sort((a, b) => a - b);
+  return slotStarts(locatedSlotRuns(located));
 }

@@ -43,25 +43,36 @@ export class SlotsService {
   /**
    * The query asked once per place the therapist works (resource.rules' splitByLocation), each
    * with the starts its rooms and equipment forbid: what /slots, a waitlist offer and matching
-   * offer, so no time is shown that no room could hold.
+   * offer, so no time is shown that no room could hold. `only` keeps one location's hours.
+   * Queries over one window may share `memo`: each location's calendars for one kind of session
+   * are then read once (matching asks for many therapists of a few locations).
    */
   async locate(
     manager: EntityManager,
     query: SlotQuery,
     home: string | null,
     requires: OfferingRequirements,
+    { only, memo }: { only?: string; memo?: Map<string, Promise<Interval[]>> } = {},
   ): Promise<LocatedQuery[]> {
     const lengthMs = (query.durationMinutes + query.bufferMinutes) * MINUTE_MS;
-    const located = splitByLocation(query, home);
+    const located = splitByLocation(query, home).filter(
+      (place) => only === undefined || place.locationId === only,
+    );
     for (const place of located) {
-      place.query.blockedStarts = await this.resources.blockedStarts(
-        manager,
-        place.locationId,
-        requires,
-        query.from,
-        query.to,
-        lengthMs,
-      );
+      const key = `${place.locationId}|${lengthMs}|${JSON.stringify(requires)}`;
+      let blocked = memo?.get(key);
+      if (!blocked) {
+        blocked = this.resources.blockedStarts(
+          manager,
+          place.locationId,
+          requires,
+          query.from,
+          query.to,
+          lengthMs,
+        );
+        memo?.set(key, blocked);
+      }
+      place.query.blockedStarts = await blocked;
     }
     return located;
   }

@@ -82,16 +82,19 @@ export interface TherapistBookingFactsRow extends QualificationFactsRow {
  * PostgreSQL cannot turn into a scan of the whole table as it may an EXISTS under OR), so a page
  * costs its own rows, not the table. A certification counts today when its latest verified
  * expiry is today or later: validCertificationSql's rule. `wanted` is the row's technique's
- * position in $1 (from 1).
+ * position in $1 (from 1). With $5 (a location), only therapists who work there: their home, or
+ * a weekly window that names it.
  */
 export const MATCH_CANDIDATES_SQL = `
   SELECT wanted.position AS wanted, page.id, u.name, page.years_experience, page.timezone,
+         page.location_id,
          coalesce(page.prenatal_through >= ${TODAY_UTC_SQL}, false) AS prenatal,
          to_char(page.license_through, 'YYYY-MM-DD') AS license_through,
          to_char(page.prenatal_through, 'YYYY-MM-DD') AS prenatal_through
     FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS wanted(technique, skip, position)
    CROSS JOIN LATERAL (
-         SELECT t.id, t.years_experience, t.timezone, held.license_through, held.prenatal_through
+         SELECT t.id, t.years_experience, t.timezone, t.location_id, held.license_through,
+                held.prenatal_through
            FROM therapists t
           CROSS JOIN LATERAL (
                 SELECT max(c.expires_on) FILTER (WHERE c.kind = 'massage-license') AS license_through,
@@ -103,6 +106,9 @@ export const MATCH_CANDIDATES_SQL = `
                          WHERE tt.therapist_id = t.id AND tt.technique_slug = wanted.technique)
             AND (held.prenatal_through >= ${TODAY_UTC_SQL}
                  OR (wanted.technique <> 'prenatal' AND NOT $3::boolean))
+            AND ($5::uuid IS NULL OR t.location_id = $5::uuid
+                 OR EXISTS (SELECT 1 FROM availability_windows w
+                             WHERE w.therapist_id = t.id AND w.location_id = $5::uuid))
           ORDER BY t.years_experience DESC, t.id
          OFFSET wanted.skip LIMIT $4) AS page
     JOIN users u ON u.id = page.id
@@ -114,6 +120,7 @@ export interface MatchCandidateRow {
   name: string;
   years_experience: number;
   timezone: string;
+  location_id: string | null;
   prenatal: boolean;
   license_through: string | null;
   prenatal_through: string | null;

@@ -3427,6 +3427,8 @@ export interface operations {
                 limit?: number;
                 from?: string;
                 to?: string;
+                /** @description Only therapists who work at this location, and only their hours there */
+                locationId?: string;
             };
             header?: never;
             path: {

@@ -14,6 +14,7 @@ import {
   Min,
   ValidateIf,
   ValidateNested,
+  IsUUID,
 } from 'class-validator';
 import {
   BOOKING_SCREENINGS,
@@ -157,6 +158,14 @@ export class CreateIntakeDto {
 export class MatchQueryDto extends LimitQueryDto {
   @IsInstant({ required: false }) from?: string;
   @IsInstant({ required: false }) to?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'Only therapists who work at this location, and only their hours there',
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'locationId must be a UUID' })
+  locationId?: string;
 }
 
 export class FlagQueryDto extends PageQueryDto {
