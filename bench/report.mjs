@@ -5,6 +5,8 @@ export const TARGETS = {
   matchesP95Ms: 150,
   /** Matches median (one connection) at the largest scaling size over its median at the smallest. */
   matchesScalingRatio: 2,
+  /** Slots (one therapist, 31 days) at a location with rooms over the same without: p50. */
+  slotsWithRoomsRatio: 1.5,
   /** App CPU per request over the baseline's, for slots and booking. */
   appCpuRatio: 1.3,
   bookingThroughputRatio: 0.9,
@@ -59,6 +61,38 @@ export function buildRows(r) {
     cpuRatio !== null && cpuRatio <= TARGETS.appCpuRatio,
     cpuRatio,
   );
+
+  const w = r.slotsWithRooms;
+  if (w) {
+    const roomsRatio = ratio(w.unknot.latency.p50, s.unknot.latency.p50);
+    add(
+      `slots 31 d with ${w.rooms} rooms (Unknot) vs without ("baseline" column): p50 ms`,
+      w.unknot.latency.p50,
+      s.unknot.latency.p50,
+      `<= ${TARGETS.slotsWithRoomsRatio} x`,
+      roomsRatio !== null && roomsRatio <= TARGETS.slotsWithRoomsRatio,
+      roomsRatio,
+    );
+    add(
+      'slots with rooms vs without: app CPU ms per request',
+      appCpu(w.unknot),
+      appCpu(s.unknot),
+      null,
+      null,
+    );
+    add(
+      'slots with rooms: non-200 answers',
+      w.unknot.responses - (w.unknot.statuses[200] ?? 0),
+      null,
+      '0',
+      w.unknot.responses === (w.unknot.statuses[200] ?? 0),
+    );
+  }
+  const sc = r.sessionCheck;
+  if (sc) {
+    add('session check per request, cache hit: µs', sc.hitMicrosPerCheck, null, null, null);
+    add('session check, cache miss (one indexed query): p50 ms', sc.missMs.p50, null, null, null);
+  }
 
   const m = r.matches;
   add(

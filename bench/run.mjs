@@ -25,7 +25,9 @@ import {
   scalingTable,
   TARGETS,
 } from './report.mjs';
+import { roomsForSlots, withRooms } from './rooms.mjs';
 import { runMatchesScaling } from './scaling.mjs';
+import { measureSessionCheck, sessionIdOf } from './session-check.mjs';
 import { PASSWORD, planDataset, seedDatabase, sharedPasswordHash } from './seed.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -446,14 +448,33 @@ async function main() {
       `slots differ: unknot ${slotCount}, baseline ${probeBaseline.body.slots.length}`,
     );
   }
+  // The same therapist at a location with rooms, its neighbours' bookings in them (rooms.mjs).
+  const rooms = await roomsForSlots(db, { slotsTherapist, therapists: plan.therapists });
+  await rooms.place(true);
+  const probeRooms = await api(portA, 'GET', slotsPath);
+  await rooms.place(false);
+  if (probeRooms.status !== 200) throw new Error(`slots probe with rooms: ${probeRooms.status}`);
+  const roomsSlotCount = probeRooms.body.slots.length;
   log(
-    `slots: ${slotsTherapist.zone}, ${slotCount} slots in 31 days (same answer from both servers); loading …`,
+    `slots: ${slotsTherapist.zone}, ${slotCount} slots in 31 days (same answer from both servers); ` +
+      `${roomsSlotCount} with ${rooms.rooms} rooms holding ${rooms.placed} bookings of ${rooms.therapists} therapists; loading …`,
   );
-  const [slotsUnknot, slotsBaseline] = await inTurns([
+  const [slotsUnknot, slotsBaseline, slotsRooms] = await inTurns([
     readLoad('unknot slots', portA, slotsPath, undefined, { app: pids['unknot-a'] }),
     readLoad('baseline slots', portBaseline, slotsPath, undefined, { app: pids.baseline }),
+    withRooms(
+      readLoad('unknot slots, rooms', portA, slotsPath, undefined, { app: pids['unknot-a'] }),
+      rooms.place,
+    ),
   ]);
-  log(`slots p95: unknot ${slotsUnknot.latency.p95} ms, baseline ${slotsBaseline.latency.p95} ms`);
+  log(
+    `slots p95: unknot ${slotsUnknot.latency.p95} ms, baseline ${slotsBaseline.latency.p95} ms, ` +
+      `unknot with rooms ${slotsRooms.latency.p95} ms`,
+  );
+  const sessionCheck = await measureSessionCheck(db, build, sessionIdOf(tokens[0]));
+  log(
+    `session check: ${sessionCheck.hitMicrosPerCheck} µs per cache hit, ${sessionCheck.missMs.p50} ms per miss (one query)`,
+  );
 
   // ---- 2. matches: 200 therapists, 14 days, 10 connections ----
   const matchesPath = `/api/v1/intakes/${matchIntake.id}/matches?from=${from}&to=${new Date(Date.now() + MATCHES_WINDOW_DAYS * DAY_MS).toISOString()}`;
@@ -579,6 +600,14 @@ async function main() {
       unknot: slotsUnknot,
       baseline: slotsBaseline,
     },
+    slotsWithRooms: {
+      rooms: rooms.rooms,
+      therapistsInRooms: rooms.therapists,
+      bookingsInRooms: rooms.placed,
+      slotsInWindow: roomsSlotCount,
+      unknot: slotsRooms,
+    },
+    sessionCheck,
     matches: {
       therapists: plan.stats.therapists,
       matches: probeMatches.body.length,

@@ -68,6 +68,8 @@ async function prepare(
  */
 export async function runMatchesScaling(options) {
   const { sizes, log, duration, warmup, explain } = options;
+  // BENCH_SCALING= (empty) skips the run.
+  if (sizes.length === 0) return { runs: [], explain: null };
   const runs = [];
   for (const therapists of sizes) runs.push(await prepare(therapists, options));
   const measured = await takeTurns(
