@@ -170,7 +170,12 @@ export const PROBLEMS: Record<string, ProblemText> = {
   },
   NO_ROOM_AVAILABLE: {
     title: 'No room is free then',
-    sentence: 'Every room for this session is taken at that time. Please pick another time.',
+    sentence:
+      'The spa has no room or equipment free for this session at that time. Please pick another time.',
+  },
+  LOCATION_NOT_FOUND: {
+    title: 'That place is not listed',
+    sentence: 'We could not find this location. It may have been removed; please choose another.',
   },
   BOOKING_IN_PAST: {
     title: 'That time has already passed',
