@@ -11,7 +11,7 @@ import { RefreshToken } from '../modules/sessions/refresh-token.entity.js';
 import { Session } from '../modules/sessions/session.entity.js';
 import { WaitlistEntry } from '../modules/waitlist/waitlist-entry.entity.js';
 import { WaitlistOffer } from '../modules/waitlist/waitlist-offer.entity.js';
-import { BookingUnit } from '../modules/bookings/booking-unit.entity.js';
+import { BookingUnit } from '../modules/locations/booking-unit.entity.js';
 import { EquipmentUnit } from '../modules/locations/equipment-unit.entity.js';
 import { Location } from '../modules/locations/location.entity.js';
 import { Room } from '../modules/locations/room.entity.js';

@@ -93,6 +93,19 @@ export const BOOKING_NOTICE_FACTS_SQL = `SELECT b.id, b.client_id, b.therapist_i
 export const REMINDER_QUEUE = 'booking-reminder';
 
 /**
+ * Room $room's live sessions (holds included) meeting [$from, $to), as JSON epoch-ms pairs
+ * `[[start, occupied until]…]`, read by overlap through the room's exclusion constraint's index.
+ * The locations module's calendars embed it by name, beside the equipment claims they own.
+ */
+export const roomBusyJsonSql = (room: string, from: string, to: string) =>
+  `coalesce((SELECT json_agg(json_build_array(round(date_part('epoch', b.starts_at) * 1000),
+                                              round(date_part('epoch', b.occupied_until) * 1000)))
+               FROM bookings b
+              WHERE b.room_id = ${room} AND b.status NOT IN ('cancelled', 'rescheduled')
+                AND tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange(${from}, ${to}, '[)')),
+            '[]')`;
+
+/**
  * A location's sessions by room ($1 location, $2–$3 the window): live ones (holds included, as
  * they take the room), for the admin's day view. The locations module runs it by name.
  */

@@ -5,6 +5,7 @@ import { blockedStarts, type ResourcePool } from '../schedules/resource.rules.js
 import type { OfferingRequirements } from '../offerings/offering.entity.js';
 import { locationErrors } from './locations.errors.js';
 import {
+  CLAIM_UNIT_SQL,
   MANAGES_RESOURCES_SQL,
   RESOURCE_CALENDARS_SQL,
   type ResourceRow,
@@ -124,11 +125,12 @@ export class ResourcesService {
       for (const unit of kind.units) {
         if (claimed === kind.need) break;
         if (overlaps(unit.busy, start, occupiedUntil)) continue;
-        const [row] = await manager.query(
-          `INSERT INTO booking_units (booking_id, unit_id, starts_at, occupied_until)
-           VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING unit_id`,
-          [bookingId, unit.id, new Date(start), new Date(occupiedUntil)],
-        );
+        const [row] = await manager.query(CLAIM_UNIT_SQL, [
+          bookingId,
+          unit.id,
+          new Date(start),
+          new Date(occupiedUntil),
+        ]);
         if (row) claimed++;
       }
       if (claimed < kind.need) {

@@ -1,6 +1,7 @@
-// A location's resource calendars: its rooms (from bookings.room_id) and equipment units (from
-// booking_units), read for slots and for booking. The bookings module owns those two tables;
-// this is its data read by name, next to the rooms and units it is about.
+// A location's resource calendars: its rooms (their sessions, from the bookings module's
+// roomBusyJsonSql) and equipment units (this module's claims, booking_units), read for slots and
+// for booking.
+import { roomBusyJsonSql } from '../bookings/booking.sql.js';
 
 /** Epoch milliseconds of a timestamptz, as the slot rules count time. */
 const epochMs = (column: string) => `round(date_part('epoch', ${column}) * 1000)`;
@@ -21,11 +22,7 @@ export const MANAGES_RESOURCES_SQL = `SELECT EXISTS (SELECT 1 FROM rooms WHERE l
  */
 export const RESOURCE_CALENDARS_SQL = `
   SELECT 'room' AS type, r.id, r.name, NULL AS kind,
-         coalesce((SELECT json_agg(json_build_array(${epochMs('b.starts_at')}, ${epochMs('b.occupied_until')}))
-                     FROM bookings b
-                    WHERE b.room_id = r.id AND b.status NOT IN ('cancelled', 'rescheduled')
-                      AND tstzrange(b.starts_at, b.occupied_until, '[)') && tstzrange($2, $3, '[)')),
-                  '[]') AS busy,
+         ${roomBusyJsonSql('r.id', '$2', '$3')} AS busy,
          cardinality(r.features) AS plainness
     FROM rooms r
    WHERE r.location_id = $1 AND r.features @> $4::text[]
@@ -48,3 +45,10 @@ export interface ResourceRow {
   kind: string | null;
   busy: [number, number][];
 }
+
+/**
+ * Claims unit $2 for booking $1 over [$3, $4); nothing when a live claim of the unit overlaps
+ * (EXC_booking_units_no_overlap decides, waiting for a concurrent claim to commit or roll back).
+ */
+export const CLAIM_UNIT_SQL = `INSERT INTO booking_units (booking_id, unit_id, starts_at, occupied_until)
+  VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING RETURNING unit_id`;

@@ -1,9 +1,10 @@
 import { Column, Entity, Exclusion, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { EquipmentUnit } from '../locations/equipment-unit.entity.js';
-import { Booking } from './booking.entity.js';
+import { Booking } from '../bookings/booking.entity.js';
+import { EquipmentUnit } from './equipment-unit.entity.js';
 
 /**
- * A unit of equipment a booking claims, with the booking's occupied time copied so that the
+ * A unit of equipment a booking claims (the locations module's table: ResourcesService writes
+ * it inside the booking's transaction), with the booking's occupied time copied so that the
  * exclusion constraint can keep two live claims of one unit apart. `live` follows the booking's
  * status: a trigger (migration AddLocationsAndRooms) sets it on every status change, so a
  * cancellation or a reschedule frees the unit by whatever path it happens.
