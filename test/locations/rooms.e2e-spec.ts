@@ -28,7 +28,8 @@ let day = 3;
 const nextDay = () => day++;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The waitlist's freed-time job runs within a second.
+  t = await createTestApp({ JOB_POLL_SECONDS: '1' });
   admin = await loginAdmin(t);
   swedish = await makeOffering(t, { technique: 'swedish', durationMinutes: 60, bufferMinutes: 15 });
   hotStone = await makeOffering(t, {
@@ -107,6 +108,21 @@ async function peakSessions(locationId: string): Promise<number> {
     [locationId],
   );
   return rows[0].peak;
+}
+
+/** The client's waitlist offer, once the freed-time job has made it. */
+async function waitForOffer(client: Account): Promise<{ id: string; startsAt: string }> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const entries = await request(t.server)
+      .get(`${API}/waitlist`)
+      .set('Authorization', bearer(client))
+      .expect(200);
+    const offer = entries.body.items.find((entry: { offer: unknown }) => entry.offer)?.offer;
+    if (offer) return offer;
+    if (Date.now() > deadline) throw new Error('no offer came');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('locations, rooms and equipment', () => {
@@ -330,6 +346,53 @@ describe('locations, rooms and equipment', () => {
       .expect(201);
     expect(moved.body.room.name).toBe('Solo room');
     expect(await slotsOf(ben.id, swedish.id, utcAt(d, 8), utcAt(d, 20))).toContain(utcAt(d, 10));
+  });
+
+  it('a waitlist hold keeps its room; letting it go frees the room', async () => {
+    const location = await makeLocation([{ name: 'Held room', features: ['table'] }]);
+    const ana = await therapistAt(location.id, 'Ana Held');
+    const ben = await therapistAt(location.id, 'Ben Blocked');
+    const d = nextDay();
+    const waiting = await makeClient(t, 'Wanda Waiting');
+    await request(t.server)
+      .post(`${API}/waitlist`)
+      .set('Authorization', bearer(waiting))
+      .send({ offeringId: swedish.id, therapistId: ana.id, from: utcAt(d, 10), to: utcAt(d, 12) })
+      .expect(201);
+    const someone = await makeClient(t);
+    const taken = await book(t, someone, {
+      therapistId: ana.id,
+      offeringId: swedish.id,
+      startsAt: utcAt(d, 10),
+    }).expect(201);
+    await request(t.server)
+      .post(`${API}/bookings/${taken.body.id}/cancel`)
+      .set('Authorization', bearer(someone))
+      .send({})
+      .expect(200);
+    const offer = await waitForOffer(waiting);
+    expect(offer.startsAt).toBe(utcAt(d, 10));
+    const { rows } = await t.db.query(
+      `SELECT r.name FROM bookings b JOIN rooms r ON r.id = b.room_id WHERE b.status = 'held' AND b.therapist_id = $1`,
+      [ana.id],
+    );
+    expect(rows).toEqual([{ name: 'Held room' }]);
+    const refused = await book(t, await makeClient(t), {
+      therapistId: ben.id,
+      offeringId: swedish.id,
+      startsAt: utcAt(d, 10),
+    }).expect(409);
+    expect(refused.body.code).toBe('NO_ROOM_AVAILABLE');
+
+    await request(t.server)
+      .post(`${API}/waitlist/offers/${offer.id}/decline`)
+      .set('Authorization', bearer(waiting))
+      .expect(204);
+    await book(t, await makeClient(t), {
+      therapistId: ben.id,
+      offeringId: swedish.id,
+      startsAt: utcAt(d, 10),
+    }).expect(201);
   });
 
   it('a therapist who works Mondays across town books there, in that location’s rooms', async () => {
