@@ -382,7 +382,12 @@ describeInBrowser('the web app in Chromium', () => {
       .set('Authorization', bearer(therapist))
       .expect(200);
     expect(saved.body.weekly).toHaveLength(6);
-    expect(saved.body.weekly[1]).toEqual({ weekday: 2, start: '10:00', end: '17:00' });
+    expect(saved.body.weekly[1]).toEqual({
+      weekday: 2,
+      start: '10:00',
+      end: '17:00',
+      locationId: null,
+    });
 
     // A certification for prenatal massage, filed for review.
     await page.getByRole('link', { name: 'Profile', exact: true }).click();

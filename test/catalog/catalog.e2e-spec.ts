@@ -54,6 +54,7 @@ describe('offerings', () => {
       durationMinutes: 45,
       priceCents: 6500,
       bufferMinutes: 10,
+      requires: { roomFeatures: [], equipment: [] },
     });
     const admin = await loginAdmin(t);
     const updated = await request(t.server)

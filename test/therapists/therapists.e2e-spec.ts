@@ -54,6 +54,8 @@ describe('therapist profile', () => {
       techniques: ['swedish', 'prenatal'],
       bookable: false,
       certifications: [],
+      // No home location named: the therapist works where the spa has no rooms to share.
+      locationId: null,
     });
     const replaced = await request(t.server)
       .put(`${API}/therapists/me`)
@@ -316,12 +318,18 @@ describe('schedules', () => {
       .set('Authorization', bearer(therapist))
       .send({ weekly })
       .expect(200);
-    expect(response.body).toEqual({ timezone: 'Europe/London', weekly, bookingsOutsideHours: [] });
+    // A window that names no location works at the therapist's home location.
+    const answered = weekly.map((window) => ({ ...window, locationId: null }));
+    expect(response.body).toEqual({
+      timezone: 'Europe/London',
+      weekly: answered,
+      bookingsOutsideHours: [],
+    });
     const read = await request(t.server)
       .get(`${API}/therapists/me/availability`)
       .set('Authorization', bearer(therapist))
       .expect(200);
-    expect(read.body.weekly).toEqual(weekly);
+    expect(read.body.weekly).toEqual(answered);
   });
 
   it.each([
@@ -350,7 +358,9 @@ describe('schedules', () => {
       .get(`${API}/therapists/me/availability`)
       .set('Authorization', bearer(therapist))
       .expect(200);
-    expect(read.body.weekly).toEqual([{ weekday: 3, start: '09:00', end: '17:00' }]);
+    expect(read.body.weekly).toEqual([
+      { weekday: 3, start: '09:00', end: '17:00', locationId: null },
+    ]);
   });
 
   it('adds, lists and deletes time off; another therapist’s is 404', async () => {
