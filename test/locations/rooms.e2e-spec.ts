@@ -305,6 +305,15 @@ describe('locations, rooms and equipment', () => {
       startsAt,
     }).expect(201);
     expect(session.body.room.name).toBe('Prenatal suite');
+    // The therapist's agenda says which room to go to.
+    const agenda = await request(t.server)
+      .get(`${API}/therapists/me/bookings`)
+      .query({ from: startsAt, to: plusMinutes(startsAt, 60) })
+      .set('Authorization', bearer(ben))
+      .expect(200);
+    expect(agenda.body.map((item: { room: unknown }) => item.room)).toEqual([
+      { id: session.body.room.id, name: 'Prenatal suite' },
+    ]);
 
     // Both rooms are taken now: a third therapist has nowhere to work.
     const cy = await therapistAt(location.id, 'Cy Third');

@@ -16,6 +16,8 @@ import { SessionContext, type Session } from './session';
 import { AdminAudit } from './screens/AdminAudit';
 import { AdminCertifications } from './screens/AdminCertifications';
 import { AdminFlags } from './screens/AdminFlags';
+import { AdminLocationDay } from './screens/AdminLocationDay';
+import { AdminLocations } from './screens/AdminLocations';
 import { AdminOfferings } from './screens/AdminOfferings';
 import { AdminOutbox } from './screens/AdminOutbox';
 import { BookSlot } from './screens/BookSlot';
@@ -72,6 +74,7 @@ function navItems(user: User): [string, string][] {
         ['admin/flags', 'Flags'],
         ['admin/certifications', 'Certifications'],
         ['admin/offerings', 'Offerings'],
+        ['admin/locations', 'Locations'],
         ['admin/outbox', 'Outbox'],
         ['admin/audit', 'Audit log'],
         ['settings', 'Account'],
@@ -122,6 +125,10 @@ function screen(route: Route, user: User): ReactNode {
       return <AdminCertifications show={route.params.get('show')} />;
     }
     if (path === 'admin/offerings') return <AdminOfferings />;
+    if (path === 'admin/locations') return <AdminLocations />;
+    if (first === 'admin' && second === 'locations' && third && route.segments[3] === 'day') {
+      return <AdminLocationDay locationId={third} date={route.params.get('date') ?? undefined} />;
+    }
     if (path === 'admin/outbox') return <AdminOutbox show={route.params.get('show')} />;
     if (path === 'admin/audit') return <AdminAudit />;
   }

@@ -280,6 +280,13 @@ const FIELDS: Record<string, string> = {
   number: 'Enter its number, in up to 100 characters.',
   expiresOn: 'Enter the last day it is valid. It must not be in the past.',
   weekly: 'Please check your hours.',
+  'weekly.locationId': 'Choose a location from the list.',
+  locationId: 'Choose a location from the list.',
+  address: 'Enter the address, in up to 300 characters.',
+  features: 'Name each feature once, in a word or two.',
+  quantity: 'Enter how many, from 1 to 50.',
+  'requires.roomFeatures': 'Choose each feature once.',
+  'requires.equipment': 'Ask for 0 to 10 of each kind of equipment.',
   'weekly.weekday': 'Choose a day of the week.',
   'weekly.start':
     'Enter a start time like 09:00, on the quarter hour, that does not overlap other hours that day.',

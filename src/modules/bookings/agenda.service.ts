@@ -20,6 +20,8 @@ interface AgendaRow {
   client_id: string;
   notes: string | null;
   intake_id: string | null;
+  room_id: string | null;
+  room_name: string | null;
 }
 
 /**
@@ -45,11 +47,13 @@ export class AgendaService {
       maxDays: MAX_AGENDA_DAYS,
     });
     const rows: AgendaRow[] = await this.dataSource.query(
-      `SELECT id, status, starts_at, ends_at, technique_slug, offering_id, client_id, notes, intake_id
-         FROM bookings
-        WHERE therapist_id = $1 AND starts_at < $3 AND ends_at > $2
-          AND status NOT IN ('held', 'rescheduled')
-        ORDER BY starts_at
+      `SELECT b.id, b.status, b.starts_at, b.ends_at, b.technique_slug, b.offering_id, b.client_id,
+              b.notes, b.intake_id, b.room_id, r.name AS room_name
+         FROM bookings b
+         LEFT JOIN rooms r ON r.id = b.room_id
+        WHERE b.therapist_id = $1 AND b.starts_at < $3 AND b.ends_at > $2
+          AND b.status NOT IN ('held', 'rescheduled')
+        ORDER BY b.starts_at
         LIMIT 500`,
       [therapistId, new Date(from), new Date(to)],
     );
@@ -71,6 +75,7 @@ export class AgendaService {
       offeringName: offeringNames.get(row.offering_id) ?? '',
       notes: row.notes,
       client: { name: clientNames.get(row.client_id) ?? '' },
+      room: row.room_id ? { id: row.room_id, name: row.room_name ?? '' } : null,
       intake:
         row.status !== 'cancelled' && row.intake_id ? (facts.get(row.intake_id) ?? null) : null,
     }));

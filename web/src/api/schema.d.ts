@@ -1811,6 +1811,8 @@ export interface components {
             offeringName: string;
             notes: string | null;
             client: components["schemas"]["SessionClientResponse"];
+            /** @description The room the session is in, at a location that manages rooms */
+            room: components["schemas"]["BookingRoomResponse"] | (never | null);
             /** @description What the session needs from the intake; null without one or once cancelled */
             intake: components["schemas"]["SessionIntakeFacts"] | (never | null);
         };

@@ -31,11 +31,14 @@ function cancellationText(booking: Booking): string | undefined {
 export function BookingCard({
   booking,
   therapist,
+  place,
   onCancelled,
 }: {
   booking: Booking;
   /** Unknown once the therapist has no public profile (no longer bookable). */
   therapist: string | undefined;
+  /** The location's name, when the session is at one. */
+  place?: string;
   onCancelled: (late: boolean) => void;
 }) {
   const action = useAction();
@@ -64,6 +67,9 @@ export function BookingCard({
         {therapist && ` with ${therapist}`} · {booking.durationMinutes} min ·{' '}
         {formatMoney(booking.priceCents)}
       </p>
+      {(place || booking.room) && (
+        <p>{[place && `At ${place}`, booking.room?.name].filter(Boolean).join(', ')}</p>
+      )}
       <p>
         <span className={`badge badge-${booking.status}`}>{STATUS_LABEL[booking.status]}</span>
         {pendingReview && <span className="badge badge-pending">Waiting for review</span>}

@@ -1,13 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { answer, client, type Schemas } from '../api/client';
+import { CheckboxGroup } from '../components/Choices';
 import { ConfirmButton } from '../components/ConfirmButton';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { formatMoney, humanize } from '../format';
 import { useAction, useResource } from '../hooks';
+import { COMMON_FEATURES, featureLabel, loadPlaces } from '../resources';
 
 type Offering = Schemas['OfferingResponse'];
 type Technique = Schemas['TechniqueResponse'];
+type Requirements = Offering['requires'];
+
+/** What the spa's rooms have and what equipment it keeps, across its locations. */
+interface Stock {
+  features: Record<string, string>;
+  equipment: Record<string, string>;
+}
+
+/** "Needs a prenatal table and 1 hot stones", or nothing when the offering needs no room. */
+function needsText(requires: Requirements): string {
+  const parts = [
+    ...requires.roomFeatures.map((f) => featureLabel(f).toLowerCase()),
+    ...requires.equipment.map((e) => `${e.quantity} × ${featureLabel(e.kind).toLowerCase()}`),
+  ];
+  return parts.length ? ` · needs ${parts.join(', ')}` : '';
+}
 
 /** The menu: what clients can book, per technique, with duration, price and clean-up buffer. */
 export function AdminOfferings() {
@@ -16,6 +34,20 @@ export function AdminOfferings() {
     [],
   );
   const techniques = useResource(() => answer(client.GET('/api/v1/techniques')), []);
+  const places = useResource(loadPlaces, []);
+  const stock: Stock = {
+    features: {
+      ...COMMON_FEATURES,
+      ...Object.fromEntries(
+        (places.data ?? []).flatMap((p) =>
+          p.rooms.flatMap((r) => r.features.map((f) => [f, featureLabel(f)])),
+        ),
+      ),
+    },
+    equipment: Object.fromEntries(
+      (places.data ?? []).flatMap((p) => p.equipment.map((e) => [e.kind, featureLabel(e.kind)])),
+    ),
+  };
   const [editing, setEditing] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const removal = useAction();
@@ -47,6 +79,7 @@ export function AdminOfferings() {
                   <OfferingForm
                     offering={offering}
                     techniques={catalog}
+                    stock={stock}
                     onSaved={() => saved(`${offering.name} updated.`)}
                     onCancel={() => setEditing(null)}
                   />
@@ -56,6 +89,7 @@ export function AdminOfferings() {
                     <p>
                       {humanize(offering.technique)} · {offering.durationMinutes} min ·{' '}
                       {formatMoney(offering.priceCents)} · {offering.bufferMinutes} min buffer
+                      {needsText(offering.requires)}
                     </p>
                     <div className="actions">
                       <button
@@ -89,7 +123,11 @@ export function AdminOfferings() {
           </ul>
           <div className="card">
             <h2>Add an offering</h2>
-            <OfferingForm techniques={catalog} onSaved={() => saved('Offering added.')} />
+            <OfferingForm
+              techniques={catalog}
+              stock={stock}
+              onSaved={() => saved('Offering added.')}
+            />
           </div>
         </>
       )}
@@ -100,11 +138,13 @@ export function AdminOfferings() {
 function OfferingForm({
   offering,
   techniques,
+  stock,
   onSaved,
   onCancel,
 }: {
   offering?: Offering;
   techniques: Technique[];
+  stock: Stock;
   onSaved: () => void;
   onCancel?: () => void;
 }) {
@@ -113,7 +153,22 @@ function OfferingForm({
   const [duration, setDuration] = useState(String(offering?.durationMinutes ?? 60));
   const [price, setPrice] = useState(offering ? (offering.priceCents / 100).toFixed(2) : '');
   const [buffer, setBuffer] = useState(String(offering?.bufferMinutes ?? 15));
+  const [features, setFeatures] = useState<string[]>(offering?.requires.roomFeatures ?? []);
+  const [equipment, setEquipment] = useState<Record<string, string>>(() =>
+    Object.fromEntries(
+      (offering?.requires.equipment ?? []).map((e) => [e.kind, String(e.quantity)]),
+    ),
+  );
   const action = useAction();
+  // Kinds the offering already asks for stay listed even when no location keeps them any more.
+  const featureOptions = {
+    ...stock.features,
+    ...Object.fromEntries(features.map((f) => [f, featureLabel(f)])),
+  };
+  const equipmentOptions = {
+    ...stock.equipment,
+    ...Object.fromEntries(Object.keys(equipment).map((k) => [k, featureLabel(k)])),
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -126,6 +181,12 @@ function OfferingForm({
       // refuses it with the price's own sentence.
       priceCents: price === '' ? Number.NaN : Math.round(Number(price) * 100),
       bufferMinutes: Number(buffer),
+      requires: {
+        roomFeatures: features,
+        equipment: Object.entries(equipment)
+          .filter(([, quantity]) => quantity !== '' && quantity !== '0')
+          .map(([kind, quantity]) => ({ kind, quantity: Number(quantity) })),
+      },
     };
     void action.run(async () => {
       await answer(
@@ -191,6 +252,32 @@ function OfferingForm({
         onChange={(e) => setBuffer(e.target.value)}
         error={error('bufferMinutes')}
       />
+      <CheckboxGroup
+        legend="Room it needs"
+        hint="At a location with rooms, this session only goes to a room that has all of these."
+        options={featureOptions}
+        value={features}
+        onChange={setFeatures}
+        error={error('requires.roomFeatures')}
+      />
+      {Object.keys(equipmentOptions).length > 0 && (
+        <fieldset className="choices">
+          <legend>Equipment it needs</legend>
+          {Object.entries(equipmentOptions).map(([kind, label]) => (
+            <Field
+              key={kind}
+              label={`${label} (how many)`}
+              type="number"
+              inputMode="numeric"
+              min={0}
+              max={10}
+              value={equipment[kind] ?? '0'}
+              onChange={(e) => setEquipment({ ...equipment, [kind]: e.target.value })}
+              error={error('requires.equipment')}
+            />
+          ))}
+        </fieldset>
+      )}
       <ErrorNotice error={action.error} />
       <div className="actions">
         {onCancel && (

@@ -27,7 +27,10 @@ export function MyBookings() {
       ),
     );
     const names = new Map(therapists.flatMap((t) => (t ? [[t.id, t.name] as const] : [])));
-    return { ...page, names };
+    const located = page.items.some((b) => b.locationId);
+    const locations = located ? await answer(client.GET('/api/v1/locations')) : [];
+    const places = new Map(locations.map((l) => [l.id, l.name]));
+    return { ...page, names, places };
   }, [pager.cursor]);
 
   return (
@@ -48,6 +51,7 @@ export function MyBookings() {
             key={booking.id}
             booking={booking}
             therapist={bookings.data?.names.get(booking.therapistId)}
+            place={booking.locationId ? bookings.data?.places.get(booking.locationId) : undefined}
             onCancelled={(late) => {
               setMessage(
                 late

@@ -99,6 +99,7 @@ function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: stri
       </h3>
       <p>
         {item.offeringName}
+        {item.room && ` · ${item.room.name}`}
         {item.status !== 'confirmed' && (
           <span className="badge badge-cancelled">{humanize(item.status)}</span>
         )}

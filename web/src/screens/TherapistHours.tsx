@@ -30,6 +30,7 @@ export function TherapistHours() {
     (): Promise<Availability> => answer(client.GET('/api/v1/therapists/me/availability')),
     [],
   );
+  const locations = useResource(() => answer(client.GET('/api/v1/locations')), []);
   if (availability.loading && !availability.data) return <Loading what="your hours" />;
   return (
     <section>
@@ -40,13 +41,25 @@ export function TherapistHours() {
         <ErrorNotice error={availability.error} />
       )}
       {availability.data && (
-        <HoursEditor initial={availability.data} onSaved={availability.reload} />
+        <HoursEditor
+          initial={availability.data}
+          locations={locations.data ?? []}
+          onSaved={availability.reload}
+        />
       )}
     </section>
   );
 }
 
-function HoursEditor({ initial, onSaved }: { initial: Availability; onSaved: () => void }) {
+function HoursEditor({
+  initial,
+  locations,
+  onSaved,
+}: {
+  initial: Availability;
+  locations: Schemas['LocationResponse'][];
+  onSaved: () => void;
+}) {
   const [rows, setRows] = useState<WeeklyWindow[]>(() => [...initial.weekly].sort(byDayAndTime));
   const [outside, setOutside] = useState<Schemas['BookingConflictResponse'][]>([]);
   const [message, setMessage] = useState('');
@@ -87,7 +100,10 @@ function HoursEditor({ initial, onSaved }: { initial: Availability; onSaved: () 
         <Empty>No hours yet: clients cannot book you until you add some.</Empty>
       )}
       {rows.map((row, index) => (
-        <fieldset className="hours-row" key={index}>
+        <fieldset
+          className={locations.length > 0 ? 'hours-row with-place' : 'hours-row'}
+          key={index}
+        >
           <legend className="visually-hidden">Hours {index + 1}</legend>
           <Select
             label="Day"
@@ -112,6 +128,20 @@ function HoursEditor({ initial, onSaved }: { initial: Availability; onSaved: () 
             onChange={(e) => change(index, { end: e.target.value })}
             error={action.error?.fieldError(`weekly[${index}].end`)}
           />
+          {locations.length > 0 && (
+            <div className="where">
+              <Select
+                label="Where"
+                value={row.locationId ?? ''}
+                onChange={(e) => change(index, { locationId: e.target.value || null })}
+                options={[
+                  ['', 'Usual location'],
+                  ...locations.map((l): [string, string] => [l.id, l.name]),
+                ]}
+                error={action.error?.fieldError(`weekly[${index}].locationId`)}
+              />
+            </div>
+          )}
           <button
             type="button"
             className="secondary remove"

@@ -3,6 +3,7 @@ import { answer, asApiError, client, type Schemas } from '../api/client';
 import { CheckboxGroup } from '../components/Choices';
 import { Field, Select, TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
+import { resolveTimeZone, TimeZoneField } from '../components/TimeZoneField';
 import { humanize, localTimeZone } from '../format';
 import { useAction, useResource } from '../hooks';
 
@@ -23,6 +24,7 @@ async function loadOwnProfile(): Promise<Profile | null> {
 export function TherapistProfile() {
   const profile = useResource(loadOwnProfile, []);
   const techniques = useResource(() => answer(client.GET('/api/v1/techniques')), []);
+  const locations = useResource(() => answer(client.GET('/api/v1/locations')), []);
 
   if ((profile.loading && profile.data === undefined) || (techniques.loading && !techniques.data)) {
     return <Loading what="your profile" />;
@@ -44,7 +46,12 @@ export function TherapistProfile() {
             : 'Clients cannot book you yet: an admin must first verify your massage licence.'}
         </p>
       )}
-      <ProfileForm profile={profile.data} techniques={techniques.data} onSaved={profile.reload} />
+      <ProfileForm
+        profile={profile.data}
+        techniques={techniques.data}
+        locations={locations.data ?? []}
+        onSaved={profile.reload}
+      />
       {profile.data && (
         <Certifications
           certifications={profile.data.certifications}
@@ -59,16 +66,19 @@ export function TherapistProfile() {
 function ProfileForm({
   profile,
   techniques,
+  locations,
   onSaved,
 }: {
   profile: Profile | null;
   techniques: Technique[];
+  locations: Schemas['LocationResponse'][];
   onSaved: () => void;
 }) {
   const [bio, setBio] = useState(profile?.bio ?? '');
   const [years, setYears] = useState(String(profile?.yearsExperience ?? ''));
   const [timezone, setTimezone] = useState(profile?.timezone ?? localTimeZone());
   const [chosen, setChosen] = useState<Technique['slug'][]>(profile?.techniques ?? []);
+  const [locationId, setLocationId] = useState(profile?.locationId ?? '');
   const [message, setMessage] = useState('');
   const action = useAction();
 
@@ -82,8 +92,9 @@ function ProfileForm({
             bio,
             // Left empty, it is sent as NaN, which JSON writes as null: the server asks for it.
             yearsExperience: years === '' ? Number.NaN : Number(years),
-            timezone,
+            timezone: resolveTimeZone(timezone),
             techniques: chosen,
+            ...(locations.length > 0 ? { locationId: locationId || null } : {}),
           },
         }),
       );
@@ -114,19 +125,25 @@ function ProfileForm({
         onChange={(e) => setYears(e.target.value)}
         error={action.error?.fieldError('yearsExperience')}
       />
-      <Field
-        label="Time zone"
+      <TimeZoneField
         hint="Your weekly hours are in this time zone."
-        list="time-zones"
         value={timezone}
-        onChange={(e) => setTimezone(e.target.value)}
+        onChange={setTimezone}
         error={action.error?.fieldError('timezone')}
       />
-      <datalist id="time-zones">
-        {Intl.supportedValuesOf('timeZone').map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
+      {locations.length > 0 && (
+        <Select
+          label="Where you usually work"
+          hint="Your hours are at this location unless you name another for some of them."
+          value={locationId}
+          onChange={(e) => setLocationId(e.target.value)}
+          options={[
+            ['', 'No fixed location'],
+            ...locations.map((l): [string, string] => [l.id, l.name]),
+          ]}
+          error={action.error?.fieldError('locationId')}
+        />
+      )}
       <CheckboxGroup
         legend="Techniques you offer"
         options={

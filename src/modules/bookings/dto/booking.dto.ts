@@ -218,6 +218,12 @@ export class TherapistBookingResponse {
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty({ type: SessionClientResponse }) client!: SessionClientResponse;
   @ApiProperty({
+    type: BookingRoomResponse,
+    nullable: true,
+    description: 'The room the session is in, at a location that manages rooms',
+  })
+  room!: BookingRoomResponse | null;
+  @ApiProperty({
     type: SessionIntakeFacts,
     nullable: true,
     description: 'What the session needs from the intake; null without one or once cancelled',
