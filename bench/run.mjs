@@ -213,14 +213,22 @@ function hotQueries(build) {
   const { SLOT_FACTS_SQL } = require(
     join(build, 'dist', 'src', 'modules', 'schedules', 'slot-facts.sql.js'),
   );
+  const { RESOURCE_CALENDARS_SQL } = require(
+    join(build, 'dist', 'src', 'modules', 'locations', 'resources.sql.js'),
+  );
   const now = Date.now();
   const horizon = (days, minutes) => new Date(now + days * DAY_MS + minutes * 60_000);
   return {
-    slots: ({ slotsTherapistId, bookingSlot, windowDays }) => [
+    slots: ({ slotsTherapistId, bookingSlot, windowDays, roomsLocationId }) => [
       {
         name: 'slots: slot facts (one therapist, 31 days)',
         sql: SLOT_FACTS_SQL,
         params: [[slotsTherapistId], new Date(now), horizon(windowDays, 75)],
+      },
+      {
+        name: 'slots with rooms: the room calendars of the location (31 days)',
+        sql: RESOURCE_CALENDARS_SQL,
+        params: [roomsLocationId, new Date(now), horizon(windowDays, 75), [], []],
       },
       {
         name: 'booking: slot facts (one therapist, one slot)',
@@ -556,14 +564,18 @@ async function main() {
   );
 
   const queries = hotQueries(build);
+  // The rooms hold their bookings while their calendars are explained.
+  await rooms.place(true);
   const explain = await explainQueries(db, [
     ...queries.slots({
       slotsTherapistId: slotsTherapist.id,
       bookingSlot: unknotSupply[0],
       windowDays: 31,
+      roomsLocationId: rooms.locationId,
     }),
     ...queries.matches({ therapists: plan.therapists }),
   ]);
+  await rooms.place(false);
 
   // ---- 5. matches as the number of therapists grows (sequential requests, one connection) ----
   // The four servers above are done: stopped, they cannot take CPU from the scaling run (a

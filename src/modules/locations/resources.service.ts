@@ -4,12 +4,7 @@ import type { Interval } from '../schedules/availability.rules.js';
 import { blockedStarts, type ResourcePool } from '../schedules/resource.rules.js';
 import type { OfferingRequirements } from '../offerings/offering.entity.js';
 import { locationErrors } from './locations.errors.js';
-import {
-  CLAIM_UNIT_SQL,
-  MANAGES_RESOURCES_SQL,
-  RESOURCE_CALENDARS_SQL,
-  type ResourceRow,
-} from './resources.sql.js';
+import { CLAIM_UNIT_SQL, RESOURCE_CALENDARS_SQL, type ResourceRow } from './resources.sql.js';
 
 interface Member {
   id: string;
@@ -44,26 +39,24 @@ export class ResourcesService {
   ): Promise<ResourceCalendars> {
     const none: ResourceCalendars = { rooms: null, equipment: [] };
     if (!locationId) return none;
-    const [manages]: { rooms: boolean; equipment: boolean }[] = await manager.query(
-      MANAGES_RESOURCES_SQL,
-      [locationId],
-    );
-    if (!manages.rooms && !manages.equipment) return none;
-    const rows: ResourceRow[] = await manager.query(RESOURCE_CALENDARS_SQL, [
+    const answer: ResourceRow[] = await manager.query(RESOURCE_CALENDARS_SQL, [
       locationId,
       new Date(from),
       new Date(to),
       requires.roomFeatures,
       requires.equipment.map((need) => need.kind),
     ]);
+    const [{ manages_rooms: rooms, manages_equipment: equipment }] = answer;
+    if (!rooms && !equipment) return none;
+    const rows = answer.filter((row) => row.type !== null);
     const member = (row: ResourceRow): Member => ({
       id: row.id,
       name: row.name,
       busy: row.busy.map(([start, end]) => ({ start, end })),
     });
     return {
-      rooms: manages.rooms ? rows.filter((row) => row.type === 'room').map(member) : null,
-      equipment: (manages.equipment ? requires.equipment : []).map((need) => ({
+      rooms: rooms ? rows.filter((row) => row.type === 'room').map(member) : null,
+      equipment: (equipment ? requires.equipment : []).map((need) => ({
         kind: need.kind,
         need: need.quantity,
         units: rows.filter((row) => row.kind === need.kind).map(member),
