@@ -20,11 +20,12 @@ import { AdminLocationDay } from './screens/AdminLocationDay';
 import { AdminLocations } from './screens/AdminLocations';
 import { AdminOfferings } from './screens/AdminOfferings';
 import { AdminOutbox } from './screens/AdminOutbox';
+import { BookingPage } from './screens/BookingPage';
 import { BookSlot } from './screens/BookSlot';
 import { ForgotPassword } from './screens/ForgotPassword';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
-import { MyBookings } from './screens/MyBookings';
+import { isBookingsView, MyBookings } from './screens/MyBookings';
 import { ResetPassword } from './screens/ResetPassword';
 import { Settings } from './screens/Settings';
 import { SignIn } from './screens/SignIn';
@@ -105,12 +106,25 @@ function screen(route: Route, user: User): ReactNode {
           offeringId={route.params.get('offering') ?? undefined}
           intakeId={route.params.get('intake') ?? undefined}
           slot={route.params.get('slot') ?? undefined}
-          week={weekOf(route)}
+          page={Number.parseInt(route.params.get('page') ?? '0', 10) || 0}
+          day={route.params.get('day') ?? undefined}
           move={route.params.get('move') ?? undefined}
         />
       );
     }
-    if (path === 'bookings') return <MyBookings />;
+    if (path === 'bookings') {
+      const show = route.params.get('show');
+      const view = isBookingsView(show) ? show : 'upcoming';
+      return <MyBookings key={view} view={view} />;
+    }
+    if (first === 'bookings' && second && !third) {
+      const just = route.params.has('moved')
+        ? 'moved'
+        : route.params.has('booked')
+          ? 'booked'
+          : undefined;
+      return <BookingPage bookingId={second} just={just} />;
+    }
     if (path === 'waitlist') return <Waitlist highlight={route.params.get('offer') ?? undefined} />;
   }
   if (user.role === 'therapist') {
