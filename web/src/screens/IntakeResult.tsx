@@ -72,7 +72,6 @@ export function IntakeResult({ intakeId }: { intakeId: string }) {
                 {humanize(suggestion.technique)}
                 {index === 0 && <span className="badge badge-good">Best fit</span>}
               </h2>
-              <p className="score">Fit: {suggestion.score} / 100</p>
               <p className="reasons-title">Why:</p>
               <ul className="reasons">
                 {suggestion.reasons.map((reason) => (
