@@ -222,6 +222,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       pregnancy: { pregnant: false },
     }),
   },
+  'GET /api/v1/intakes': { roles: ['client'] },
+  'GET /api/v1/intakes/latest': { roles: ['client'] },
   'GET /api/v1/intakes/{id}': { roles: ['client', 'admin'], object: 'intake', scoped: true },
   'GET /api/v1/intakes/{id}/matches': { roles: ['client'], object: 'intake', scoped: true },
 
@@ -275,6 +277,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 export const INTAKE_ROUTES = new Set([
   'POST /api/v1/intakes',
   'GET /api/v1/me/export',
+  'GET /api/v1/intakes',
+  'GET /api/v1/intakes/latest',
   'GET /api/v1/intakes/{id}',
   'GET /api/v1/admin/intake-flags',
 ]);

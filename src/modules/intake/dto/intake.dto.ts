@@ -213,6 +213,11 @@ export class IntakeResponse {
   @ApiProperty({ type: CreateIntakeDto }) answers!: CreateIntakeDto;
 }
 
+export class IntakePage {
+  @ApiProperty({ type: [IntakeResponse] }) items!: IntakeResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
 /** An upcoming booking that a new intake (or a review) changed. */
 export class AffectedBookingResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
