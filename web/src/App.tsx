@@ -10,7 +10,6 @@ import {
 
 type User = Schemas['UserResponse'];
 import { Loading } from './components/Notices';
-import { latestIntake } from './latestIntake';
 import { href, navigate, redirect, useHashRoute, type Route } from './router';
 import { SessionContext, type Session } from './session';
 import { AdminAudit } from './screens/AdminAudit';
@@ -25,6 +24,7 @@ import { BookSlot } from './screens/BookSlot';
 import { ForgotPassword } from './screens/ForgotPassword';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
+import { LatestSuggestions } from './screens/LatestSuggestions';
 import { isBookingsView, MyBookings } from './screens/MyBookings';
 import { ResetPassword } from './screens/ResetPassword';
 import { Settings } from './screens/Settings';
@@ -45,23 +45,21 @@ type SessionState =
   | { status: 'signed-in'; user: User };
 
 const HOME: Record<User['role'], string> = {
-  client: href('intake'),
+  client: href('suggestions'),
   therapist: href('therapist/agenda'),
   admin: href('admin/flags'),
 };
 
 function navItems(user: User): [string, string][] {
   switch (user.role) {
-    case 'client': {
-      const latest = latestIntake.get(user.id);
+    case 'client':
       return [
+        ['suggestions', 'Suggestions'],
         ['intake', 'Check-in'],
-        ...(latest ? [[`intake/${latest}`, 'Suggestions'] as [string, string]] : []),
         ['bookings', 'Bookings'],
         ['waitlist', 'Waitlist'],
         ['settings', 'Settings'],
       ];
-    }
     case 'therapist':
       return [
         ['therapist/agenda', 'Agenda'],
@@ -96,7 +94,10 @@ function screen(route: Route, user: User): ReactNode {
   const path = route.segments.join('/');
   if (path === 'settings') return <Settings />;
   if (user.role === 'client') {
-    if (path === 'intake') return <IntakeForm />;
+    if (path === 'intake') {
+      return <IntakeForm step={(Number.parseInt(route.params.get('step') ?? '1', 10) || 1) - 1} />;
+    }
+    if (path === 'suggestions') return <LatestSuggestions />;
     if (first === 'intake' && second && !third) return <IntakeResult intakeId={second} />;
     if (first === 'book' && second && !third) {
       return (

@@ -39,11 +39,30 @@ export const EMPTY_DRAFT: Draft = {
  * Each step's title and the API fields it asks for (to show server errors on the right step).
  * The safety questions come first: a yes ends the check-in before anything else is asked.
  */
-export const STEPS = [
-  { title: 'A few safety questions', fields: ['redFlags'] },
+export const STEPS: {
+  title: string;
+  fields: string[];
+  /** One button for the most common answer of a step: it answers every question and goes on. */
+  shortcut?: { label: string; answers: Partial<Draft> };
+}[] = [
+  {
+    title: 'A few safety questions',
+    fields: ['redFlags'],
+    shortcut: {
+      label: 'No to all three',
+      answers: { redFlags: { chestPain: false, radiatingPain: false, fever: false } },
+    },
+  },
   { title: 'Where does it hurt?', fields: ['painAreas', 'sensations'] },
   { title: 'How did it start?', fields: ['onset', 'causes', 'knots', 'stressLevel'] },
-  { title: 'Pregnancy', fields: ['pregnancy', 'clotScreening'] },
+  {
+    title: 'Pregnancy',
+    fields: ['pregnancy', 'clotScreening'],
+    shortcut: {
+      label: 'Neither applies to me',
+      answers: { pregnant: false, postpartum: false, weeks: '', postpartumWeeks: '', clots: {} },
+    },
+  },
   { title: 'What you like', fields: ['preferences'] },
 ];
 

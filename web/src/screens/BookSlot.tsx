@@ -15,10 +15,9 @@ import {
   startOfDay,
 } from '../format';
 import { useAction, useResource } from '../hooks';
-import { latestIntake } from '../latestIntake';
+import { useLatestIntakeId } from '../latestIntake';
 import { policySentence, usePolicy } from '../policy';
 import { href, navigate } from '../router';
-import { useSession } from '../session';
 import { freeDays, WINDOW_DAYS, windowStart } from '../slots';
 
 type Slug = Schemas['TechniqueResponse']['slug'];
@@ -103,9 +102,8 @@ export function BookSlot({
   const [notes, setNotes] = useState('');
   const [key, setKey] = useState(newIdempotencyKey);
   const action = useAction();
-  const { user } = useSession();
-  const latest = latestIntake.get(user.id);
-  const newer = latest !== intakeId ? latest : null;
+  const latest = useLatestIntakeId();
+  const newer = latest && latest !== intakeId ? latest : null;
   // Choosing a time (here, or on a match card) moves the focus to "Book this time": its
   // description reads the choice back, and no keyboard user Tabs through the other times.
   const bookButton = useRef<HTMLButtonElement>(null);
