@@ -33,6 +33,7 @@ import { SignUp } from './screens/SignUp';
 import { TherapistAgenda } from './screens/TherapistAgenda';
 import { TherapistHours } from './screens/TherapistHours';
 import { TherapistProfile } from './screens/TherapistProfile';
+import { TherapistStart } from './screens/TherapistStart';
 import { TimeOff } from './screens/TimeOff';
 import { VerifyEmail } from './screens/VerifyEmail';
 import { Waitlist } from './screens/Waitlist';
@@ -46,7 +47,7 @@ type SessionState =
 
 const HOME: Record<User['role'], string> = {
   client: href('suggestions'),
-  therapist: href('therapist/agenda'),
+  therapist: href('therapist/start'),
   admin: href('admin/flags'),
 };
 
@@ -62,6 +63,7 @@ function navItems(user: User): [string, string][] {
       ];
     case 'therapist':
       return [
+        ['therapist/start', 'Getting started'],
         ['therapist/agenda', 'Agenda'],
         ['therapist/hours', 'Hours'],
         ['therapist/time-off', 'Time off'],
@@ -129,6 +131,7 @@ function screen(route: Route, user: User): ReactNode {
     if (path === 'waitlist') return <Waitlist highlight={route.params.get('offer') ?? undefined} />;
   }
   if (user.role === 'therapist') {
+    if (path === 'therapist/start') return <TherapistStart />;
     if (path === 'therapist/agenda') return <TherapistAgenda week={weekOf(route)} />;
     if (path === 'therapist/hours') return <TherapistHours />;
     if (path === 'therapist/time-off') return <TimeOff />;

@@ -6,6 +6,7 @@ import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { resolveTimeZone, TimeZoneField } from '../components/TimeZoneField';
 import { humanize, localTimeZone } from '../format';
 import { useAction, useResource } from '../hooks';
+import { href } from '../router';
 
 type Profile = Schemas['TherapistProfileResponse'];
 type Technique = Schemas['TechniqueResponse'];
@@ -41,9 +42,14 @@ export function TherapistProfile() {
         </p>
       ) : (
         <p className={`notice ${profile.data.bookable ? 'notice-good' : 'notice-warning'}`}>
-          {profile.data.bookable
-            ? 'Clients can find and book you.'
-            : 'Clients cannot book you yet: an admin must first verify your massage licence.'}
+          {profile.data.bookable ? (
+            'Clients can find and book you.'
+          ) : (
+            <>
+              Clients cannot book you yet: an admin must first verify your massage licence.{' '}
+              <a href={href('therapist/start')}>What is left to do</a>
+            </>
+          )}
         </p>
       )}
       <ProfileForm
