@@ -222,7 +222,7 @@ export interface paths {
         delete: operations["AccountsController_erase"];
         options?: never;
         head?: never;
-        /** Change my name */
+        /** Change my name or phone number */
         patch: operations["AccountsController_update"];
         trace?: never;
     };
@@ -1052,6 +1052,11 @@ export interface components {
             role: "client" | "therapist" | "admin";
             /** @description The user opened the confirmation link sent to this address */
             emailVerified: boolean;
+            /**
+             * @description E.164; the therapists of the user’s live bookings see it
+             * @example +351912345678
+             */
+            phone: string | null;
         };
         AuthResponse: {
             user: components["schemas"]["UserResponse"];
@@ -1096,7 +1101,12 @@ export interface components {
         };
         UpdateAccountDto: {
             /** @example Ana Lima */
-            name: string;
+            name?: string;
+            /**
+             * @description E.164, with the country code; null removes it
+             * @example +351912345678
+             */
+            phone?: string | null;
         };
         AccountExport: {
             /** Format: date-time */
@@ -1809,6 +1819,10 @@ export interface components {
         };
         SessionClientResponse: {
             name: string;
+            /** @description Only for a confirmed session that has not started; otherwise null */
+            email: string | null;
+            /** @description E.164, only for a confirmed session that has not started and a client who gave one; otherwise null */
+            phone: string | null;
         };
         SessionIntakeFacts: {
             pregnant: boolean;

@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { IsText } from '../../../common/validation/validators.js';
+import { IsOptionalLine, IsOptionalPhone } from '../../../common/validation/validators.js';
 import { UserResponse } from '../../auth/dto/auth.dto.js';
 
+/** Only the fields given change; `phone: null` removes the number. */
 export class UpdateAccountDto {
-  @IsText(100, 'Ana Lima')
-  name!: string;
+  @IsOptionalLine(100, 'Ana Lima')
+  name?: string;
+
+  @IsOptionalPhone()
+  phone?: string | null;
 }
 
 export class EraseAccountDto {
