@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { answer, client, type Schemas } from '../api/client';
+import { AffectedSessions } from '../components/AffectedSessions';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
-import { formatDateTime } from '../format';
 import { useAction, useResource } from '../hooks';
 import { href } from '../router';
 
@@ -154,19 +154,11 @@ function HoursEditor({
         </fieldset>
       ))}
       <ErrorNotice error={action.error} />
-      {outside.length > 0 && (
-        <div className="notice notice-warning" role="alert">
-          <p className="notice-title">These bookings are now outside your hours</p>
-          <p>They are kept. Please contact the clients, or add the hours back.</p>
-          <ul>
-            {outside.map((b) => (
-              <li key={b.id}>
-                {formatDateTime(b.startsAt)} with {b.clientName}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AffectedSessions
+        title="These bookings are now outside your hours"
+        advice="They are kept. Please contact the clients, or add the hours back."
+        sessions={outside}
+      />
       <Status message={message} />
       <div className="actions">
         <button type="button" className="secondary" onClick={add}>
