@@ -61,7 +61,13 @@ export function AdminAudit() {
               {log.data.items.map((entry) => (
                 <tr key={entry.id}>
                   <td>{formatDateTime(entry.createdAt)}</td>
-                  <td>{entry.actorId === user.id ? 'You' : 'Another administrator'}</td>
+                  <td>
+                    {entry.actorId === user.id
+                      ? 'You'
+                      : entry.action === 'account.erase'
+                        ? 'The account holder'
+                        : 'Another administrator'}
+                  </td>
                   <td>{actionWords(entry.action)}</td>
                   <td>{subjectWords(entry, log.data?.names ?? new Map())}</td>
                   <td>{detailWords(entry)}</td>

@@ -3,6 +3,7 @@ import { answer, client, type Schemas } from '../api/client';
 import { AffectedSessions } from '../components/AffectedSessions';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
+import { checkFields, isQuarterHour } from '../checks';
 import { useAction, useResource } from '../hooks';
 import { href } from '../router';
 
@@ -79,6 +80,14 @@ function HoursEditor({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
+      checkFields(
+        Object.fromEntries(
+          rows.flatMap((row, i) => [
+            [`weekly[${i}].start`, isQuarterHour(row.start) && row.start !== '24:00'],
+            [`weekly[${i}].end`, isQuarterHour(row.end) && row.end > row.start],
+          ]),
+        ),
+      );
       const saved = await answer(
         client.PUT('/api/v1/therapists/me/availability', { body: { weekly: rows } }),
       );

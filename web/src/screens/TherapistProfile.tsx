@@ -5,7 +5,10 @@ import { Field, Select, TextArea } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { resolveTimeZone, TimeZoneField } from '../components/TimeZoneField';
 import { humanize, localTimeZone } from '../format';
+import { checkFields, hasLength, isTodayOrLater, isWholeNumber } from '../checks';
 import { useAction, useResource } from '../hooks';
+
+const ZONE_NAMES = Intl.supportedValuesOf('timeZone');
 import { href } from '../router';
 
 type Profile = Schemas['TherapistProfileResponse'];
@@ -92,6 +95,11 @@ function ProfileForm({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
+      checkFields({
+        bio: bio.length <= 2000,
+        yearsExperience: isWholeNumber(years, 0, 70),
+        timezone: ZONE_NAMES.includes(resolveTimeZone(timezone)),
+      });
       await answer(
         client.PUT('/api/v1/therapists/me', {
           body: {
@@ -199,6 +207,11 @@ function Certifications({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
+      checkFields({
+        issuer: hasLength(issuer, 1, 200),
+        number: hasLength(number, 1, 100),
+        expiresOn: isTodayOrLater(expiresOn),
+      });
       await answer(
         client.POST('/api/v1/therapists/me/certifications', {
           body: { kind, issuer, number, expiresOn },
