@@ -59,7 +59,18 @@ export function BookingPage({ bookingId, just }: { bookingId: string; just?: 'bo
   useEffect(() => heading.current?.focus(), [data.data?.booking.id]);
 
   if (data.loading && !data.data) return <Loading what="your booking" />;
-  if (!data.data) return <ErrorNotice error={data.error} />;
+  if (!data.data) {
+    return (
+      <section>
+        <h1>Your booking</h1>
+        <ErrorNotice error={data.error}>
+          <p>
+            <a href={href('bookings')}>See all your bookings</a>
+          </p>
+        </ErrorNotice>
+      </section>
+    );
+  }
   const { booking, therapist, offering, place, calendarUid } = data.data;
   const what = offering ?? `${humanize(booking.technique)}, ${booking.durationMinutes} min`;
   const fresh = just && booking.status === 'confirmed';
