@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { request } from '../support/api-request.js';
 import {
   API,
@@ -124,7 +124,7 @@ describeInBrowser('the client flow in Chromium', () => {
     await page.keyboard.press('Enter');
     const bookIt = page.getByRole('button', { name: 'Book this time' });
     await bookIt.waitFor();
-    await page.waitForFunction(() => document.activeElement?.textContent === 'Book this time');
+    await page.waitForFunction('document.activeElement?.textContent === "Book this time"');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
   }, 60_000);
