@@ -234,15 +234,17 @@ describeInBrowser('the web app in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Book Kei Keyes' }).waitFor();
 
-    // A later day (today's first time can pass while the test runs), then its first time.
-    await tabTo(page, page.locator('.day-strip button').nth(1));
+    // A later day (today's first time can pass while the test runs): the strip is one Tab stop,
+    // the arrow keys move along it. Then its first time.
+    await tabTo(page, page.locator('.day-strip button[aria-pressed="true"]'), 20);
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await page
       .locator('.day-strip button')
       .nth(1)
       .and(page.locator('[aria-pressed="true"]'))
       .waitFor();
-    await tabTo(page, page.locator('.times .slot').first());
+    await tabTo(page, page.locator('.times .slot').first(), 3);
     await page.keyboard.press('Enter');
     // Choosing a time takes the focus to the button that books it, past the week's other times.
     const bookIt = page.getByRole('button', { name: 'Book this time' });
