@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { answer, client, type Schemas } from '../api/client';
 import { useAction } from '../hooks';
 import { cancelQuestion, insideNotice, usePolicy } from '../policy';
@@ -11,9 +12,12 @@ type Booking = Schemas['BookingResponse'];
 export function BookingActions({
   booking,
   onCancelled,
+  children,
 }: {
   booking: Booking;
   onCancelled: (late: boolean) => void;
+  /** Other actions first in the row (the booking page's "Add to calendar"). */
+  children?: ReactNode;
 }) {
   const action = useAction();
   const policy = usePolicy();
@@ -33,6 +37,7 @@ export function BookingActions({
     <>
       <ErrorNotice error={action.error} />
       <div className="actions">
+        {children}
         {movable && (
           <a
             className="button secondary"

@@ -8,6 +8,7 @@ import { useResource } from '../hooks';
 import { downloadIcs } from '../ics';
 import { confirmationSentence, pendingReviewSentence } from '../messages';
 import { policySentence, usePolicy } from '../policy';
+import { zoneName } from '../resources';
 import { href } from '../router';
 import { useSession } from '../session';
 
@@ -94,7 +95,7 @@ export function BookingPage({ bookingId, just }: { bookingId: string; just?: 'bo
         <strong>
           {formatDateTime(booking.startsAt)} – {formatTime(booking.endsAt)}
         </strong>{' '}
-        (your time, {localTimeZone()})
+        ({zoneName(localTimeZone())}, your time)
       </p>
       {(place || booking.room) && (
         <p>
@@ -131,26 +132,6 @@ export function BookingPage({ bookingId, just }: { bookingId: string; just?: 'bo
         <p className="policy">{policySentence(policy)}</p>
       )}
       <Status message={message} />
-      {booking.status === 'confirmed' && (
-        <div className="actions">
-          <button
-            type="button"
-            className="secondary"
-            onClick={() =>
-              downloadIcs({
-                uid: calendarUid,
-                startsAt: booking.startsAt,
-                endsAt: booking.endsAt,
-                title: `${what}${therapist ? ` with ${therapist}` : ''}`,
-                location: place ? `${place.name}, ${place.address}` : undefined,
-                description: 'Booked with Unknot.',
-              })
-            }
-          >
-            Add to calendar
-          </button>
-        </div>
-      )}
       <BookingActions
         booking={booking}
         onCancelled={(late) => {
@@ -161,7 +142,24 @@ export function BookingPage({ bookingId, just }: { bookingId: string; just?: 'bo
           );
           data.reload();
         }}
-      />
+      >
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            downloadIcs({
+              uid: calendarUid,
+              startsAt: booking.startsAt,
+              endsAt: booking.endsAt,
+              title: `${what}${therapist ? ` with ${therapist}` : ''}`,
+              location: place ? `${place.name}, ${place.address}` : undefined,
+              description: 'Booked with Unknot.',
+            })
+          }
+        >
+          Add to calendar
+        </button>
+      </BookingActions>
       <p>
         <a href={href('bookings')}>All my bookings</a>
       </p>
