@@ -161,6 +161,11 @@ describeInBrowser('the client flow in Chromium', () => {
     await times.getByRole('button', { name: '9:15 AM' }).click();
     await page.getByText(/9:15 AM – 10:15 AM/).waitFor();
     await page.getByRole('button', { name: 'Join the waitlist' }).waitFor();
+    // On a desktop the same picker breathes: the strip in one row, the times in wider rows.
+    await page.setViewportSize(DESKTOP);
+    await shot(page, 'flow-03b-slot-picker-desktop', false);
+    const desktop = await page.locator('.picker').boundingBox();
+    expect(desktop?.height).toBeLessThanOrEqual(DESKTOP.height);
   }, 60_000);
 
   it('the booking page: add to calendar, change time with the picker, cancel; My bookings by tab', async () => {
