@@ -482,6 +482,11 @@ describeInBrowser('the web app in Chromium', () => {
       weekly: ALL_WEEK,
     });
     const client = await makeClient(t, 'Olga Overlap');
+    await request(t.server)
+      .patch(`${API}/me`)
+      .set('Authorization', bearer(client))
+      .send({ phone: '+351912345678' })
+      .expect(200);
     const { body: offerings } = await request(t.server).get(`${API}/offerings?technique=swedish`);
     const offeringId = offerings.items[0].id;
     const slotsOf = async (): Promise<{ startsAt: string }[]> =>
@@ -511,6 +516,9 @@ describeInBrowser('the web app in Chromium', () => {
       .getByRole('alert')
       .filter({ hasText: 'You have bookings during this time off' });
     await warning.getByText(/with Olga Overlap/).waitFor();
+    // With the means to reach her: the email and phone she gave.
+    await warning.getByRole('link', { name: client.email }).waitFor();
+    await warning.getByRole('link', { name: '+351912345678' }).waitFor();
     await page.locator('li', { hasText: 'Dentist' }).waitFor();
     await shot(page, '10c-therapist-time-off');
     const hidden = (await slotsOf()).filter(

@@ -34,6 +34,11 @@ export const isQuarterHour = (text: string) => /^([01]\d|2[0-3]):(00|15|30|45)$|
 export const isPrice = (text: string) =>
   /^\d+(\.\d{1,2})?$/.test(text.trim()) && within(Number(text), 0, 100_000);
 
+/** A phone number as typed (`+1 (212) 555-0100`) with its spacing taken out: `+12125550100`. */
+export const toE164 = (typed: string) => typed.replace(/[\s().-]/g, '');
+
+export const isE164 = (phone: string) => /^\+[1-9]\d{6,14}$/.test(phone);
+
 /** A date (`YYYY-MM-DD`) that is today or later. */
 export const isTodayOrLater = (date: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(date) && date >= new Date().toLocaleDateString('en-CA');

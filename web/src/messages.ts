@@ -266,6 +266,7 @@ const FIELDS: Record<string, string> = {
   currentPassword: 'Enter the password you sign in with now.',
   token: 'This link is not complete. Open it again from the email.',
   name: 'Enter a name of up to 100 characters.',
+  phone: 'Enter a phone number with its country code, like +1 212 555 0100.',
   technique: 'Choose a technique from the list.',
   durationMinutes: 'The length must be a multiple of 15 minutes, from 15 to 240.',
   priceCents: 'Enter a price of zero or more, like 85 or 85.50.',
