@@ -10,6 +10,7 @@ import { IndexTherapistsByExperience1796536105344 } from './1796536105344-IndexT
 import { AddReschedulingAndWaitlist1796539341582 } from './1796539341582-AddReschedulingAndWaitlist.js';
 import { AddLocationsAndRooms1796542790633 } from './1796542790633-AddLocationsAndRooms.js';
 import { AddUserPhone1796548212333 } from './1796548212333-AddUserPhone.js';
+import { AddTherapistPhotos1796548641254 } from './1796548641254-AddTherapistPhotos.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   AddReschedulingAndWaitlist1796539341582,
   AddLocationsAndRooms1796542790633,
   AddUserPhone1796548212333,
+  AddTherapistPhotos1796548641254,
 ];

@@ -10,7 +10,9 @@ import {
   intakeBody,
   makeIntake,
   makeOffering,
+  makeJpeg,
   makeTherapist,
+  uploadPhoto,
   utcAt,
 } from '../support/factories.js';
 import { answersWithin } from '../support/sessions.js';
@@ -32,6 +34,7 @@ beforeAll(async () => {
     techniques: ['swedish'],
     weekly: ALL_WEEK,
   });
+  await uploadPhoto(t, therapist, await makeJpeg()).expect(204);
   await request(t.server)
     .post(`${API}/therapists/me/time-off`)
     .set('Authorization', bearer(therapist))
@@ -141,6 +144,7 @@ const PERSONAL_ROWS: Record<string, string> = {
   certifications: `SELECT id::text AS key FROM certifications WHERE therapist_id = $1`,
   availability_windows: `SELECT id::text AS key FROM availability_windows WHERE therapist_id = $1`,
   time_off: `SELECT id::text AS key FROM time_off WHERE therapist_id = $1`,
+  therapist_photos: `SELECT therapist_id::text AS key FROM therapist_photos WHERE therapist_id = $1`,
   waitlist_entries: `SELECT id::text AS key FROM waitlist_entries WHERE client_id = $1`,
   waitlist_offers: `SELECT w.id::text AS key FROM waitlist_offers w
                       JOIN waitlist_entries e ON e.id = w.entry_id WHERE e.client_id = $1`,
@@ -179,6 +183,7 @@ const SECTION_OF: Record<string, string> = {
   idempotency_keys: 'idempotencyKeys',
   waitlist_entries: 'waitlist',
   waitlist_offers: 'waitlist',
+  therapist_photos: 'therapistPhoto',
 };
 
 async function exportOf(account: Account): Promise<{ data: ExportData; text: string }> {
@@ -373,6 +378,7 @@ describe('DELETE /me', () => {
       techniques: ['swedish'],
       weekly: ALL_WEEK,
     });
+    await uploadPhoto(t, leaving, await makeJpeg()).expect(204);
     const client = await makeClient(t, 'Loyal Client');
     await makeIntake(t, client);
     await book(t, client, {
@@ -387,6 +393,12 @@ describe('DELETE /me', () => {
       .send({ password: leaving.password })
       .expect(204);
     await request(t.server).get(`${API}/therapists/${leaving.id}`).expect(404);
+    await request(t.server).get(`${API}/therapists/${leaving.id}/photo`).expect(404);
+    const { rows: photos } = await t.db.query(
+      `SELECT 1 FROM therapist_photos WHERE therapist_id = $1`,
+      [leaving.id],
+    );
+    expect(photos).toEqual([]);
     await smtp.waitFor((mails) =>
       mails.some(
         (mail) =>

@@ -154,6 +154,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     object: 'timeOff',
     scoped: true,
   },
+  'PUT /api/v1/therapists/me/photo': {
+    roles: ['therapist'],
+    // JSON, not a picture: the answer is about access, and the photo stays as it is.
+    body: () => ({}),
+    grantedStatus: 415,
+  },
+  'GET /api/v1/therapists/{id}/photo': { public: true, object: 'therapist' },
   'GET /api/v1/therapists/me/bookings': { roles: ['therapist'] },
   'GET /api/v1/therapists/me/calendar': { roles: ['therapist'] },
   'POST /api/v1/therapists/me/calendar/rotate': { roles: ['therapist'] },

@@ -399,6 +399,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/therapists/me/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload my photo: stored square at 160 and 640 px, without metadata */
+        put: operations["TherapistPhotosController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a therapist’s photo (WebP), cacheable */
+        get: operations["TherapistPhotosController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/therapists/me": {
         parameters: {
             query?: never;
@@ -1154,6 +1188,10 @@ export interface components {
             certifications: {
                 [key: string]: unknown;
             }[];
+            /** @description The photo kept for the profile (its size and version; the picture is at its url) */
+            therapistPhoto: {
+                [key: string]: unknown;
+            }[];
             /** @description Weekly hours */
             weeklyHours: {
                 [key: string]: unknown;
@@ -1310,6 +1348,8 @@ export interface components {
             name: string;
             yearsExperience: number;
             timezone: string;
+            /** @description The photo (640 px; add &size=small for 160 px), versioned; null without one */
+            photoUrl: string | null;
         };
         MatchSlotResponse: {
             /** Format: date-time */
@@ -1477,6 +1517,11 @@ export interface components {
              * @description Home location (weekly windows may name another)
              */
             locationId: string | null;
+            /**
+             * @description The photo (640 px; add &size=small for 160 px), its version in the URL; null without one
+             * @example /api/v1/therapists/6f1c…/photo?v=Xk3v9QmZ0aL2bC4d
+             */
+            photoUrl: string | null;
             /** @description Has a verified, unexpired massage-license */
             bookable: boolean;
             certifications: components["schemas"]["CertificationResponse"][];
@@ -1528,6 +1573,11 @@ export interface components {
             /** @description Techniques it may be booked for */
             techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
             certifications: components["schemas"]["PublicCertificationResponse"][];
+            /**
+             * @description The photo (640 px; add &size=small for 160 px), its version in the URL; null without one
+             * @example /api/v1/therapists/6f1c…/photo?v=Xk3v9QmZ0aL2bC4d
+             */
+            photoUrl: string | null;
         };
         PublicTherapistPage: {
             items: components["schemas"]["PublicTherapistResponse"][];
@@ -2015,7 +2065,7 @@ export interface components {
              * @example SLOT_TAKEN
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "PHOTO_NOT_FOUND" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
             errors?: {
                 field: string;
                 message: string;
@@ -4223,6 +4273,184 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TherapistPhotosController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The picture itself, at most 5 MB; its content must be a JPEG, PNG or WebP */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Stored; photoUrl in the profiles names the new version */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TherapistPhotosController_read: {
+        parameters: {
+            query?: {
+                /** @description small: 160 × 160 px; large: 640 × 640 px */
+                size?: "small" | "large";
+                /** @description The version from photoUrl: the current one makes the answer cacheable for a year (immutable) */
+                v?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo; ETag names its version and size */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified: the copy If-None-Match names is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,6 +45,8 @@ export class AccountExport {
   @records('The therapist profile') therapistProfile!: unknown[];
   @records('Techniques on the therapist profile') therapistTechniques!: unknown[];
   @records('Certifications filed') certifications!: unknown[];
+  @records('The photo kept for the profile (its size and version; the picture is at its url)')
+  therapistPhoto!: unknown[];
   @records('Weekly hours') weeklyHours!: unknown[];
   @records('Time off') timeOff!: unknown[];
   @records('Answers kept for retried requests (24 hours)') idempotencyKeys!: unknown[];

@@ -254,6 +254,12 @@ export class MatchTherapistResponse {
   @ApiProperty() name!: string;
   @ApiProperty() yearsExperience!: number;
   @ApiProperty() timezone!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The photo (640 px; add &size=small for 160 px), versioned; null without one',
+  })
+  photoUrl!: string | null;
 }
 
 export class MatchResponse {
