@@ -14,10 +14,13 @@ import {
   everyDay,
   makeClient,
   makeIntake,
+  makeJpeg,
   makeOffering,
   makeTherapist,
+  makeTherapistAccount,
   slotAnHourAway,
 } from '../support/factories.js';
+import { TEST_ADMIN } from '../support/test-app.js';
 import { browserSuite, describeInBrowser, DESKTOP, PHONE } from './harness.js';
 
 const PASSWORD = 'a-good-long-password';
@@ -247,6 +250,78 @@ describeInBrowser('the client flow in Chromium', () => {
     await page.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByText(/Booking cancelled/).waitFor();
     await page.getByText('You cancelled this booking.').waitFor();
+  }, 90_000);
+
+  it('a new therapist follows the checklist — profile, photo, licence, hours — and clients then see the photo', async () => {
+    const therapist = await makeTherapistAccount(t(), 'Cora Checklist');
+    const page = await openPage({ viewport: DESKTOP });
+    await signIn(page, therapist.email, therapist.password);
+    await page.getByRole('heading', { name: 'Welcome, Cora Checklist' }).waitFor();
+    await page.getByText('0 of 4 done').waitFor();
+    await page.getByRole('link', { name: 'Set up your profile', exact: true }).click();
+    await page.getByLabel('Bio').fill('Deep, slow work for desk-bound backs.');
+    await page.getByLabel('Years of experience').fill('7');
+    await page.getByLabel('Time zone').fill('Lisbon');
+    await page.getByLabel('Swedish').check();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved.').waitFor();
+    const picture = await makeJpeg(300, 200, '#c47f5a');
+    await page
+      .getByLabel('Choose a photo')
+      .setInputFiles({ name: 'cora.jpg', mimeType: 'image/jpeg', buffer: picture });
+    await page.getByText('Photo saved.').waitFor();
+    await page.getByRole('img', { name: 'Cora Checklist' }).waitFor();
+    await page.getByLabel('Kind').selectOption('massage-license');
+    await page.getByLabel('Issued by').fill('State Board');
+    await page.getByLabel('Number').fill('LIC-5150');
+    await page.getByLabel('Valid until').fill(`${new Date().getFullYear() + 2}-06-30`);
+    await page.getByRole('button', { name: 'Add certification' }).click();
+    await page.getByText('Certification sent for review.').waitFor();
+
+    await page.getByRole('link', { name: 'Getting started' }).click();
+    await page.getByText('2 of 4 done').waitFor();
+    await page.locator('.checklist-waiting', { hasText: 'Massage licence' }).waitFor();
+    await page.getByText(/Sent for review/).waitFor();
+    await shot(page, 'flow-07-therapist-checklist-waiting');
+
+    // The admin verifies the licence, the therapist adds hours: the first screen is the agenda.
+    const admin = await request(t().server).post(`${API}/auth/login`).send(TEST_ADMIN).expect(200);
+    const pending = await request(t().server)
+      .get(`${API}/admin/certifications`)
+      .query({ status: 'pending' })
+      .set('Authorization', `Bearer ${admin.body.accessToken}`)
+      .expect(200);
+    const licence = pending.body.items.find((c: { number: string }) => c.number === 'LIC-5150');
+    await request(t().server)
+      .post(`${API}/admin/certifications/${licence.id}/verify`)
+      .set('Authorization', `Bearer ${admin.body.accessToken}`)
+      .send({})
+      .expect(200);
+    await page.reload();
+    await page.getByText('3 of 4 done').waitFor();
+    await page.getByRole('link', { name: 'Add your hours' }).click();
+    for (let day = 0; day < 7; day++) {
+      await page.getByRole('button', { name: 'Add hours' }).click();
+    }
+    await page.getByRole('button', { name: 'Save hours' }).click();
+    await page.getByText('Hours saved.').waitFor();
+    await page.getByRole('link', { name: 'Getting started' }).click();
+    await page.getByRole('heading', { name: 'Agenda' }).waitFor();
+
+    // A client's match card shows her photo.
+    const client = await makeClient(t(), 'Pim Photo');
+    await makeIntake(t(), client, { knots: false, stressLevel: 9, causes: ['stress'] });
+    const clientPage = await openPage({ viewport: PHONE });
+    await signIn(clientPage, client.email, client.password);
+    const card = clientPage.locator('.match', { hasText: 'Cora Checklist' });
+    await card.locator('img.avatar').waitFor();
+    expect(await card.locator('img.avatar').getAttribute('src')).toMatch(/photo\?v=.+&size=small$/);
+    await card.locator('.slot').first().waitFor();
+    expect(
+      await card
+        .locator('img.avatar')
+        .evaluate((img) => (img as { naturalWidth: number }).naturalWidth),
+    ).toBe(160);
   }, 90_000);
 
   it('the check-in keeps its answers through Back, Forward and a reload', async () => {

@@ -4,10 +4,12 @@ type Profile = Schemas['TherapistProfileResponse'];
 type Certification = Schemas['CertificationResponse'];
 
 export interface SetupStep {
-  key: 'profile' | 'certifications' | 'hours';
+  key: 'profile' | 'photo' | 'certifications' | 'hours';
   title: string;
   /** done: nothing left; waiting: on someone else (an admin); todo: on the therapist. */
   state: 'done' | 'waiting' | 'todo';
+  /** Clients can book without it (a photo): it does not hold the therapist on this checklist. */
+  optional?: boolean;
   /** What is missing and why it matters to clients, in a sentence or two. */
   text: string;
   link: { to: string; label: string };
@@ -72,7 +74,7 @@ function certificationStep(profile: Profile | null): SetupStep {
 
 /**
  * What a new therapist still has to do before clients can book them, in order: a profile,
- * a verified licence, weekly hours. `hours` is the number of weekly windows (null before a profile).
+ * a photo, a verified licence, weekly hours. `hours` is the number of weekly windows (null before a profile).
  */
 export function setupSteps(profile: Profile | null, hours: number | null): SetupStep[] {
   const profileStep: SetupStep = !profile
@@ -117,5 +119,25 @@ export function setupSteps(profile: Profile | null, hours: number | null): Setup
             label: profile ? 'Add your hours' : 'Set up your profile first',
           },
         };
-  return [profileStep, certificationStep(profile), hoursStep];
+  const photoStep: SetupStep = profile?.photoUrl
+    ? {
+        key: 'photo',
+        title: 'Photo',
+        optional: true,
+        state: 'done',
+        text: 'Added.',
+        link: { to: 'therapist/profile', label: 'Change your photo' },
+      }
+    : {
+        key: 'photo',
+        title: 'Photo (recommended)',
+        optional: true,
+        state: 'todo',
+        text: 'Add a photo of yourself: clients see it next to your name when they choose a therapist.',
+        link: {
+          to: 'therapist/profile',
+          label: profile ? 'Add your photo' : 'Set up your profile first',
+        },
+      };
+  return [profileStep, photoStep, certificationStep(profile), hoursStep];
 }

@@ -60,13 +60,17 @@ export function MatchCard({
   return (
     <li className="card match" aria-labelledby={titleId}>
       <div className="match-head">
-        <span className="avatar" aria-hidden="true">
-          {match.therapist.name
-            .split(/\s+/)
-            .map((word) => word.charAt(0))
-            .slice(0, 2)
-            .join('')}
-        </span>
+        {match.therapist.photoUrl ? (
+          <img className="avatar" src={`${match.therapist.photoUrl}&size=small`} alt="" />
+        ) : (
+          <span className="avatar" aria-hidden="true">
+            {match.therapist.name
+              .split(/\s+/)
+              .map((word) => word.charAt(0))
+              .slice(0, 2)
+              .join('')}
+          </span>
+        )}
         <div>
           <h3 id={titleId}>{match.therapist.name}</h3>
           <p className="meta">

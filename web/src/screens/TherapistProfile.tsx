@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { answer, asApiError, client, type Schemas } from '../api/client';
 import { CheckboxGroup } from '../components/Choices';
 import { Field, Select, TextArea } from '../components/Field';
+import { PhotoUpload } from '../components/PhotoUpload';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { resolveTimeZone, TimeZoneField } from '../components/TimeZoneField';
 import { humanize, localTimeZone } from '../format';
@@ -61,6 +62,13 @@ export function TherapistProfile() {
         locations={locations.data ?? []}
         onSaved={profile.reload}
       />
+      {profile.data && (
+        <PhotoUpload
+          photoUrl={profile.data.photoUrl}
+          name={profile.data.name}
+          onSaved={profile.reload}
+        />
+      )}
       {profile.data && (
         <Certifications
           certifications={profile.data.certifications}

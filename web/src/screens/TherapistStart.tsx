@@ -30,7 +30,7 @@ export function TherapistStart() {
   const { user } = useSession();
   const setup = useResource(loadSetup, []);
   const steps = setup.data ? setupSteps(setup.data.profile, setup.data.hours) : [];
-  const ready = steps.length > 0 && steps.every((s) => s.state === 'done');
+  const ready = steps.length > 0 && steps.every((s) => s.optional || s.state === 'done');
   // Set up already: the agenda is the place to start the day.
   useEffect(() => {
     if (ready) redirect(href('therapist/agenda'));
