@@ -127,7 +127,7 @@ describeInBrowser('the client flow in Chromium', () => {
     await page.keyboard.press('Enter');
     const bookIt = page.getByRole('button', { name: 'Book this time' });
     await bookIt.waitFor();
-    await page.waitForFunction('document.activeElement?.textContent === "Book this time"');
+    await page.locator('button:focus', { hasText: 'Book this time' }).waitFor();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'You’re booked' }).waitFor();
   }, 60_000);

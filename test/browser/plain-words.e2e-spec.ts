@@ -96,7 +96,7 @@ describeInBrowser('plain words on every screen', () => {
   /** Waits for the screen to settle, then fails on any developer text in what it shows. */
   async function scan(page: Page, screen: string, photograph = false) {
     await page.locator('main h1, main h2').first().waitFor();
-    await page.waitForFunction('document.querySelectorAll(".loading").length === 0');
+    await page.locator('.loading').first().waitFor({ state: 'detached' });
     // Email addresses are the person's own words (the test accounts' carry random hex).
     const text = (await page.locator('body').innerText()).replace(/[^\s@]+@[^\s@]+/g, '');
     const found = DEVELOPER_TEXT.flatMap(([what, pattern]) => {
