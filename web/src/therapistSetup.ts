@@ -12,7 +12,8 @@ export interface SetupStep {
   optional?: boolean;
   /** What is missing and why it matters to clients, in a sentence or two. */
   text: string;
-  link: { to: string; label: string };
+  /** The screen that does it; none while an earlier step must come first. */
+  link?: { to: string; label: string };
 }
 
 const licence = (profile: Profile): Certification | undefined => {
@@ -34,7 +35,6 @@ function certificationStep(profile: Profile | null): SetupStep {
       title,
       state: 'todo',
       text: 'Once your profile is saved, add your massage licence. Clients can book only therapists whose licence we have verified.',
-      link: { ...link, label: 'Set up your profile first' },
     };
   }
   if (!current) {
@@ -113,11 +113,10 @@ export function setupSteps(profile: Profile | null, hours: number | null): Setup
           key: 'hours',
           title: 'Weekly hours',
           state: 'todo',
-          text: 'Add the hours you work each week. Clients can only pick times inside them.',
-          link: {
-            to: profile ? 'therapist/hours' : 'therapist/profile',
-            label: profile ? 'Add your hours' : 'Set up your profile first',
-          },
+          text: profile
+            ? 'Add the hours you work each week. Clients can only pick times inside them.'
+            : 'Once your profile is saved, add the hours you work each week. Clients can only pick times inside them.',
+          link: profile ? { to: 'therapist/hours', label: 'Add your hours' } : undefined,
         };
   const photoStep: SetupStep = profile?.photoUrl
     ? {
@@ -133,11 +132,10 @@ export function setupSteps(profile: Profile | null, hours: number | null): Setup
         title: 'Photo (recommended)',
         optional: true,
         state: 'todo',
-        text: 'Add a photo of yourself: clients see it next to your name when they choose a therapist.',
-        link: {
-          to: 'therapist/profile',
-          label: profile ? 'Add your photo' : 'Set up your profile first',
-        },
+        text: profile
+          ? 'Add a photo of yourself: clients see it next to your name when they choose a therapist.'
+          : 'Once your profile is saved, add a photo of yourself: clients see it next to your name when they choose a therapist.',
+        link: profile ? { to: 'therapist/profile', label: 'Add your photo' } : undefined,
       };
   return [profileStep, photoStep, certificationStep(profile), hoursStep];
 }

@@ -56,12 +56,14 @@ export function TherapistStart() {
               {step.title}
             </h2>
             <p>{step.text}</p>
-            <a
-              className={step.state === 'todo' ? 'button primary' : 'button secondary'}
-              href={href(step.link.to)}
-            >
-              {step.link.label}
-            </a>
+            {step.link && (
+              <a
+                className={step.state === 'todo' ? 'button primary' : 'button secondary'}
+                href={href(step.link.to)}
+              >
+                {step.link.label}
+              </a>
+            )}
           </li>
         ))}
       </ol>
