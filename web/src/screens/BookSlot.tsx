@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
-import { answer, asApiError, client, type Schemas } from '../api/client';
+import { answer, client, type Schemas } from '../api/client';
+import { useBookingAction } from '../bookingAction';
 import { BookingBar } from '../components/BookingBar';
 import { DayStrip } from '../components/DayStrip';
 import { Select } from '../components/Field';
@@ -14,7 +15,7 @@ import {
   localTimeZone,
   startOfDay,
 } from '../format';
-import { useAction, useResource } from '../hooks';
+import { useResource } from '../hooks';
 import { useLatestIntakeId } from '../latestIntake';
 import { policySentence, usePolicy } from '../policy';
 import { href, navigate } from '../router';
@@ -35,17 +36,6 @@ interface Props {
   day?: string;
   /** Moving this booking to a new time, instead of booking a new one. */
   move?: string;
-}
-
-/** Refusals after which the chosen time cannot be booked at all. */
-const GONE = ['SLOT_TAKEN', 'SLOT_UNAVAILABLE', 'BOOKING_IN_PAST'];
-
-/** One retry-safe key per booking attempt (crypto.randomUUID needs a secure context). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
 }
 
 /** Pick a day, then a time of it, then book: a therapist's free times for one offering. */
@@ -100,8 +90,15 @@ export function BookSlot({
 
   const [selected, setSelected] = useState(slot);
   const [notes, setNotes] = useState('');
-  const [key, setKey] = useState(newIdempotencyKey);
-  const action = useAction();
+  const action = useBookingAction({
+    therapistId,
+    intakeId,
+    move,
+    onGone: () => {
+      setSelected(undefined);
+      slots.reload();
+    },
+  });
   const latest = useLatestIntakeId();
   const newer = latest && latest !== intakeId ? latest : null;
   // Choosing a time (here, or on a match card) moves the focus to "Book this time": its
@@ -129,42 +126,9 @@ export function BookSlot({
 
   const choose = (startsAt: string) => {
     setSelected(startsAt);
-    setKey(newIdempotencyKey());
-    action.clear();
+    action.restart();
     focusBook.current = true;
   };
-
-  const book = () =>
-    action.run(async () => {
-      if (!offering || !selected) return;
-      try {
-        const body = { therapistId, offeringId: offering.id, startsAt: selected, intakeId };
-        // A retry of this same choice (a lost answer, a double tap) books, or moves, once.
-        const header = { 'idempotency-key': key };
-        const booked = await answer(
-          move
-            ? client.POST('/api/v1/bookings/{id}/reschedule', {
-                params: { header, path: { id: move } },
-                body: { startsAt: selected, offeringId: offering.id },
-              })
-            : client.POST('/api/v1/bookings', {
-                params: { header },
-                body: notes.trim() ? { ...body, notes: notes.trim() } : body,
-              }),
-        );
-        // The booking's own page is the confirmation, so a reload (or a shared link) keeps it.
-        navigate(href(`bookings/${booked.id}`, { [move ? 'moved' : 'booked']: '1' }));
-      } catch (error) {
-        // The API answered: the next attempt is a new request. (A lost answer keeps its key.)
-        const problem = asApiError(error);
-        if (problem.status !== 0) setKey(newIdempotencyKey());
-        if (GONE.includes(problem.code)) {
-          setSelected(undefined);
-          slots.reload();
-        }
-        throw error;
-      }
-    });
 
   const days = freeDays(slots.data ?? []);
   const selectedDay = selected ? dayKey(new Date(selected)) : undefined;
@@ -236,7 +200,7 @@ export function BookSlot({
             notes={notes}
             onNotes={setNotes}
             onClear={() => setSelected(undefined)}
-            onBook={() => void book()}
+            onBook={() => selected && void action.book(offering.id, selected, notes)}
             bookButton={bookButton}
           />
           <div className="dates-nav">
