@@ -66,6 +66,22 @@ export const STEPS: {
   { title: 'What you like', fields: ['preferences'] },
 ];
 
+/** The answers so far, kept for this tab: Back, Forward and a reload find them again. */
+export const savedDraft = {
+  key: (userId: string) => `unknot.checkin.${userId}`,
+  read(userId: string): Draft {
+    try {
+      const text = sessionStorage.getItem(this.key(userId));
+      return text ? { ...EMPTY_DRAFT, ...(JSON.parse(text) as Partial<Draft>) } : EMPTY_DRAFT;
+    } catch {
+      return EMPTY_DRAFT;
+    }
+  },
+  write: (userId: string, draft: Draft) =>
+    sessionStorage.setItem(savedDraft.key(userId), JSON.stringify(draft)),
+  clear: (userId: string) => sessionStorage.removeItem(savedDraft.key(userId)),
+};
+
 export const SAFETY_STEP = 0;
 
 export const needsClotScreening = (draft: Draft) =>

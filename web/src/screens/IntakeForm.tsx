@@ -6,10 +6,10 @@ import { ErrorNotice } from '../components/Notices';
 import { PregnancyStep } from '../components/PregnancyStep';
 import { useAction } from '../hooks';
 import {
-  EMPTY_DRAFT,
   missingAnswers,
   redFlagRaised,
   SAFETY_STEP,
+  savedDraft,
   STEPS,
   toRequestBody,
   type Draft,
@@ -19,22 +19,6 @@ import { href, navigate, redirect } from '../router';
 import { useSession } from '../session';
 
 const STEP_COMPONENTS = [SafetyStep, PainStep, OnsetStep, PregnancyStep, PreferencesStep];
-
-/** The answers so far, kept for this tab: Back, Forward and a reload find them again. */
-const saved = {
-  key: (userId: string) => `unknot.checkin.${userId}`,
-  read(userId: string): Draft {
-    try {
-      const text = sessionStorage.getItem(this.key(userId));
-      return text ? { ...EMPTY_DRAFT, ...(JSON.parse(text) as Partial<Draft>) } : EMPTY_DRAFT;
-    } catch {
-      return EMPTY_DRAFT;
-    }
-  },
-  write: (userId: string, draft: Draft) =>
-    sessionStorage.setItem(saved.key(userId), JSON.stringify(draft)),
-  clear: (userId: string) => sessionStorage.removeItem(saved.key(userId)),
-};
 
 const stepHref = (step: number) =>
   href('intake', { step: step > 0 ? String(step + 1) : undefined });
@@ -46,7 +30,7 @@ const stepHref = (step: number) =>
  */
 export function IntakeForm({ step: asked = 0 }: { step?: number }) {
   const { user } = useSession();
-  const [draft, setDraft] = useState<Draft>(() => saved.read(user.id));
+  const [draft, setDraft] = useState<Draft>(() => savedDraft.read(user.id));
   // A step whose earlier answers are missing (an old link, a cleared tab) starts at the first gap.
   const gap = STEPS.findIndex(
     (_, index) => index < asked && Object.keys(missingAnswers(index, draft)).length > 0,
@@ -74,7 +58,7 @@ export function IntakeForm({ step: asked = 0 }: { step?: number }) {
   const update = (change: Partial<Draft>) =>
     setDraft((current) => {
       const next = { ...current, ...change };
-      saved.write(user.id, next);
+      savedDraft.write(user.id, next);
       return next;
     });
   const missing = checked ? missingAnswers(step, draft) : {};
@@ -88,7 +72,7 @@ export function IntakeForm({ step: asked = 0 }: { step?: number }) {
         const intake = await answer(
           client.POST('/api/v1/intakes', { body: toRequestBody(answers) }),
         );
-        saved.clear(user.id);
+        savedDraft.clear(user.id);
         affectedBookings.remember(intake.id, intake.affectedBookings ?? []);
         navigate(href(`intake/${intake.id}`));
       } catch (error) {
