@@ -11,6 +11,7 @@ import { AddReschedulingAndWaitlist1796539341582 } from './1796539341582-AddResc
 import { AddLocationsAndRooms1796542790633 } from './1796542790633-AddLocationsAndRooms.js';
 import { AddUserPhone1796548212333 } from './1796548212333-AddUserPhone.js';
 import { AddTherapistPhotos1796548641254 } from './1796548641254-AddTherapistPhotos.js';
+import { AddSetupTokens1796549301038 } from './1796549301038-AddSetupTokens.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -26,4 +27,5 @@ export const MIGRATIONS = [
   AddLocationsAndRooms1796542790633,
   AddUserPhone1796548212333,
   AddTherapistPhotos1796548641254,
+  AddSetupTokens1796549301038,
 ];

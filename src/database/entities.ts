@@ -5,6 +5,7 @@ import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js
 import { IntakeFlag } from '../modules/intake/intake-flag.entity.js';
 import { Intake } from '../modules/intake/intake.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { SetupToken } from '../modules/auth/setup-token.entity.js';
 import { NotificationPreference } from '../modules/notifications/notification-preference.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { RefreshToken } from '../modules/sessions/refresh-token.entity.js';
@@ -47,6 +48,7 @@ export const ENTITIES = [
   Session,
   RefreshToken,
   AccountToken,
+  SetupToken,
   WaitlistEntry,
   WaitlistOffer,
   Location,

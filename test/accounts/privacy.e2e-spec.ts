@@ -156,6 +156,7 @@ const PERSONAL_ROWS: Record<string, string> = {
  * a booking's id and times, no one's name, reached only through the booking, which is exported).
  */
 const IMPERSONAL = [
+  'setup_tokens',
   'techniques',
   'offerings',
   'migrations',

@@ -91,6 +91,16 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     grantedStatus: 400,
   },
   'POST /api/v1/auth/verify-email/resend': { roles: all },
+  'POST /api/v1/setup': {
+    public: true,
+    body: (f) => ({
+      token: 'A'.repeat(43),
+      email: f.uniqueEmail(),
+      password: 'a-good-long-password',
+      name: 'Matrix Owner',
+    }),
+    grantedStatus: 404,
+  },
   'GET /api/v1/me': { roles: all },
   'PATCH /api/v1/me': { roles: all, body: () => ({ name: 'Matrix Name' }) },
   'GET /api/v1/me/export': { roles: all },

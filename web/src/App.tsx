@@ -28,6 +28,7 @@ import { LatestSuggestions } from './screens/LatestSuggestions';
 import { isBookingsView, MyBookings } from './screens/MyBookings';
 import { ResetPassword } from './screens/ResetPassword';
 import { Settings } from './screens/Settings';
+import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
 import { TherapistAgenda } from './screens/TherapistAgenda';
@@ -153,13 +154,18 @@ function screen(route: Route, user: User): ReactNode {
   return <Redirect to={HOME[user.role]} />;
 }
 
-/** Screens for anyone, signed in or not: they come from links in emails. */
-function linkScreen(route: Route, onVerified: () => void): ReactNode {
+/** Screens for anyone, signed in or not: they come from links in emails (or the first run's log). */
+function linkScreen(
+  route: Route,
+  onVerified: () => void,
+  onSignedIn: (auth: Schemas['AuthResponse']) => void,
+): ReactNode {
   const path = route.segments.join('/');
   const linkToken = route.params.get('token') ?? '';
   if (path === 'forgot-password') return <ForgotPassword />;
   if (path === 'reset-password') return <ResetPassword token={linkToken} />;
   if (path === 'verify-email') return <VerifyEmail token={linkToken} onVerified={onVerified} />;
+  if (path === 'setup') return <Setup token={linkToken} onSignedIn={onSignedIn} />;
   return null;
 }
 
@@ -226,7 +232,7 @@ export function App() {
   const resume = state.status === 'expired';
   const onSignedIn = (auth: Schemas['AuthResponse']) => signedIn(auth, !resume);
   // Screens reached from an email's link are for anyone: the link's token is all they need.
-  const linked = linkScreen(route, reloadUser);
+  const linked = linkScreen(route, reloadUser, (auth) => signedIn(auth, true));
   let content: ReactNode;
   if (linked) content = linked;
   else if (state.status === 'loading') content = <Loading what="your account" />;

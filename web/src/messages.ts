@@ -119,6 +119,11 @@ export const PROBLEMS: Record<string, ProblemText> = {
     title: 'You are waiting for many times already',
     sentence: 'Leave one of your waitlist entries, then join for this one.',
   },
+  SETUP_LINK_INVALID: {
+    title: 'This setup link does not work',
+    sentence:
+      'The spa may already have an administrator, or the link was copied wrongly. Sign in, or copy the whole link again.',
+  },
   LAST_ADMIN: {
     title: 'You are the only administrator',
     sentence: 'Ask for another administrator to be set up before you delete your account.',

@@ -28,6 +28,7 @@ export enum ErrorCode {
   ResetTokenInvalid = 'RESET_TOKEN_INVALID',
   VerificationTokenInvalid = 'VERIFICATION_TOKEN_INVALID',
   LastAdmin = 'LAST_ADMIN',
+  SetupLinkInvalid = 'SETUP_LINK_INVALID',
 
   OfferingNotFound = 'OFFERING_NOT_FOUND',
   TherapistNotFound = 'THERAPIST_NOT_FOUND',
@@ -86,6 +87,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.PasswordIncorrect:
       return 403;
     case ErrorCode.NotFound:
+    case ErrorCode.SetupLinkInvalid:
     case ErrorCode.RouteNotFound:
     case ErrorCode.OfferingNotFound:
     case ErrorCode.TherapistNotFound:

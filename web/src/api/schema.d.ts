@@ -207,6 +207,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create the first administrator with the link logged at start-up (signed in; 404 once one exists) */
+        post: operations["SetupController_setUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1132,6 +1149,16 @@ export interface components {
         VerifyEmailDto: {
             /** @description The token from the link in the email */
             token: string;
+        };
+        SetupDto: {
+            /** @description The token of the setup link logged at start-up */
+            token: string;
+            /** @example ana@example.com */
+            email: string;
+            /** @example correct horse battery */
+            password: string;
+            /** @example Ana Lima */
+            name: string;
         };
         UpdateAccountDto: {
             /** @example Ana Lima */
@@ -2065,7 +2092,7 @@ export interface components {
              * @example SLOT_TAKEN
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "PHOTO_NOT_FOUND" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "SETUP_LINK_INVALID" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "PHOTO_NOT_FOUND" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
             errors?: {
                 field: string;
                 message: string;
@@ -3031,6 +3058,92 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    SetupController_setUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetupDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResponse"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

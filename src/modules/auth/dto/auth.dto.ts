@@ -38,6 +38,23 @@ export class RegisterDto {
   role?: (typeof SELF_REGISTRABLE_ROLES)[number];
 }
 
+/** The first administrator, created with the link logged at start-up. */
+export class SetupDto {
+  @ApiProperty({ description: 'The token of the setup link logged at start-up' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  @IsEmailAddress()
+  email!: string;
+
+  @IsNewPassword()
+  password!: string;
+
+  @IsText(100, 'Ana Lima')
+  name!: string;
+}
+
 export class LoginDto {
   @ApiProperty({ example: 'ana@example.com' })
   @IsString()
