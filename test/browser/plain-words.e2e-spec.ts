@@ -139,6 +139,15 @@ describeInBrowser('plain words on every screen', () => {
     await page.getByRole('alert').waitFor();
     await scan(page, 'reset-password-refused');
     await visit(page, 'verify-email?token=nope', 'verify-email-refused');
+    // A stale first-run link: the form, then its refusal.
+    await visit(page, 'setup?token=nope', 'setup');
+    await page.getByLabel('Your name').fill('Owen Owner');
+    await page.getByLabel('Email').fill('owner@example.com');
+    await page.getByLabel('New password', { exact: true }).fill('a-good-long-password');
+    await page.getByLabel('New password, again').fill('a-good-long-password');
+    await page.getByRole('button', { name: 'Create administrator account' }).click();
+    await page.getByRole('alert').waitFor();
+    await scan(page, 'setup-refused');
   }, 90_000);
 
   it('a client: check-in steps and their checks, suggestions, picker, bookings, booking page, waitlist, settings, and what is not found', async () => {
