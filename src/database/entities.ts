@@ -5,6 +5,7 @@ import { IdempotencyKey } from '../modules/idempotency/idempotency-key.entity.js
 import { IntakeFlag } from '../modules/intake/intake-flag.entity.js';
 import { Intake } from '../modules/intake/intake.entity.js';
 import { LoginFailure } from '../modules/auth/login-failure.entity.js';
+import { SetupToken } from '../modules/auth/setup-token.entity.js';
 import { NotificationPreference } from '../modules/notifications/notification-preference.entity.js';
 import { OutboxMessage } from '../modules/notifications/outbox-message.entity.js';
 import { RefreshToken } from '../modules/sessions/refresh-token.entity.js';
@@ -21,6 +22,7 @@ import { TimeOff } from '../modules/schedules/time-off.entity.js';
 import { Technique } from '../modules/techniques/technique.entity.js';
 import { Certification } from '../modules/therapists/certification.entity.js';
 import { TherapistTechnique } from '../modules/therapists/therapist-technique.entity.js';
+import { TherapistPhoto } from '../modules/therapists/therapist-photo.entity.js';
 import { Therapist } from '../modules/therapists/therapist.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
@@ -33,6 +35,7 @@ export const ENTITIES = [
   Therapist,
   TherapistTechnique,
   Certification,
+  TherapistPhoto,
   AvailabilityWindow,
   TimeOff,
   AuditEntry,
@@ -45,6 +48,7 @@ export const ENTITIES = [
   Session,
   RefreshToken,
   AccountToken,
+  SetupToken,
   WaitlistEntry,
   WaitlistOffer,
   Location,

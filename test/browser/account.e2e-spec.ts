@@ -68,9 +68,19 @@ describeInBrowser('accounts in Chromium', () => {
     expect(kept).not.toMatch(/eyJ|unknot_refresh/);
 
     await page.getByLabel('Your name').fill('Rosa Renamed');
-    await page.getByRole('button', { name: 'Save my name' }).click();
+    await page.getByRole('button', { name: 'Save my details' }).click();
     await page.getByText('Your name is saved.').waitFor();
     await page.getByText('Rosa Renamed').first().waitFor();
+
+    // A phone number is optional; a mistyped one is refused next to it, before anything is sent.
+    await page.getByLabel('Phone (optional)').fill('555 01');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page
+      .locator('.field-error', { hasText: 'Enter a phone number with its country code' })
+      .waitFor();
+    await page.getByLabel('Phone (optional)').fill('+1 (212) 555-0100');
+    await page.getByRole('button', { name: 'Save my details' }).click();
+    await page.getByText('Your details are saved.').waitFor();
 
     await page.getByLabel('Current password').fill('not my password');
     await page.getByLabel('New password', { exact: true }).fill('rosa changes her passphrase');
@@ -142,7 +152,7 @@ describeInBrowser('accounts in Chromium', () => {
       [client.id],
     );
     await page.getByLabel('Your name').fill('Ida Again');
-    await page.getByRole('button', { name: 'Save my name' }).click();
+    await page.getByRole('button', { name: 'Save my details' }).click();
     await page.getByText('Your session has ended').waitFor();
     await shot(page, 'a6-session-ended');
     await signIn(page, client.email, client.password);

@@ -136,26 +136,24 @@ describeInBrowser('the web app in Chromium', () => {
     const best = page.locator('.suggestions > li').first();
     expect(await best.getByRole('heading').textContent()).toContain('Trigger point');
     expect(await best.locator('.reasons').textContent()).toMatch(/shoulder blades/i);
-    const match = page.locator('.match', { hasText: 'Maya Okafor · Trigger point' });
+    const match = page.locator('.match', { hasText: 'Maya Okafor' });
+    await match.getByText('Trigger point · 10 years of experience').waitFor();
     await match.waitFor();
     expect(await match.locator('.slot').count()).toBeGreaterThan(0);
     await shot(page, '03-suggestions');
     await page.locator('.matches').screenshot({ path: join(ARTIFACTS, '05-matches.png') });
 
-    await match.getByRole('link', { name: /See Maya Okafor’s week/ }).click();
+    await match.getByRole('link', { name: 'More times with Maya Okafor' }).click();
     await page.getByRole('heading', { name: 'Book Maya Okafor' }).waitFor();
     await page.getByText('Times are shown in your time zone (America/New_York)').waitFor();
-    await page.getByRole('button', { name: 'Next week' }).click();
-    await page.getByRole('button', { name: 'Previous week' }).click();
-    // Back on this week (no earlier one), its times loaded: only then is the first time today's.
-    await page
-      .getByRole('button', { name: 'Previous week' })
-      .and(page.locator(':disabled'))
-      .waitFor();
-    await page.locator('.week[aria-busy="false"]').waitFor();
-    // Tomorrow's first time: today's first can pass while the test runs.
+    await page.getByRole('button', { name: 'Later dates' }).click();
+    await page.getByRole('button', { name: 'Earlier dates' }).click();
+    // Back on the first two weeks (no earlier ones), their times loaded.
+    await page.getByRole('button', { name: 'Earlier dates' }).waitFor({ state: 'detached' });
+    await page.locator('.picker[aria-busy="false"]').waitFor();
+    // A later day's first time: today's first can pass while the test runs.
     await page.locator('.day-strip button').nth(1).click();
-    await page.locator('.day-shown .slot').first().click();
+    await page.locator('.times .slot').first().click();
     // What the bar says will be booked ("Tue, Nov 24, 5:00 AM – 5:45 AM") is what my bookings show.
     const time = await page.locator('.booking-choice strong').textContent();
     await shot(page, '06-book-week', false);
@@ -166,7 +164,7 @@ describeInBrowser('the web app in Chromium', () => {
       .waitFor();
     await shot(page, '07-booked');
 
-    await page.getByRole('link', { name: 'See my bookings' }).click();
+    await page.getByRole('link', { name: 'All my bookings' }).click();
     const booking = page.locator('.booking', { hasText: 'Maya Okafor' });
     await booking.waitFor();
     expect(await booking.textContent()).toContain(time);
@@ -174,6 +172,8 @@ describeInBrowser('the web app in Chromium', () => {
     await booking.getByRole('button', { name: 'Cancel booking' }).click();
     await booking.getByRole('button', { name: 'Yes, cancel it' }).click();
     await page.getByText(/Booking cancelled/).waitFor();
+    await booking.waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Cancelled', exact: true }).click();
     await booking.getByText('Cancelled', { exact: true }).waitFor();
     expect(await booking.getByRole('button', { name: 'Cancel booking' }).count()).toBe(0);
   }, 90_000);
@@ -223,19 +223,28 @@ describeInBrowser('the web app in Chromium', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type(client.password);
     await page.keyboard.press('Enter');
-    await page.getByText('Step 1 of 5').waitFor();
+    // A returning client starts at the newest check-in's suggestions.
+    await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
 
     // The suggestions page of the intake filed earlier (a link the client keeps).
     await page.goto(`${t.server}/#/intake/${intake.id}`);
     await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
-    const week = page.getByRole('link', { name: /See Kei Keyes’s week/ }).first();
+    const week = page.getByRole('link', { name: 'More times with Kei Keyes' });
     await tabTo(page, week);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Book Kei Keyes' }).waitFor();
 
-    // On a desktop the whole week shows: past today's times (the first can pass while the test
-    // runs) to tomorrow's first.
-    await tabTo(page, page.locator('.week .day').nth(1).locator('.slot').first());
+    // A later day (today's first time can pass while the test runs): the strip is one Tab stop,
+    // the arrow keys move along it. Then its first time.
+    await tabTo(page, page.locator('.day-strip button[aria-pressed="true"]'), 20);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await page
+      .locator('.day-strip button')
+      .nth(1)
+      .and(page.locator('[aria-pressed="true"]'))
+      .waitFor();
+    await tabTo(page, page.locator('.times .slot').first(), 3);
     await page.keyboard.press('Enter');
     // Choosing a time takes the focus to the button that books it, past the week's other times.
     const bookIt = page.getByRole('button', { name: 'Book this time' });
@@ -311,6 +320,8 @@ describeInBrowser('the web app in Chromium', () => {
 
     const page = await openPage();
     await signIn(page, client.email, client.password);
+    await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
+    await page.getByRole('link', { name: 'Check-in', exact: true }).click();
     await page.getByText('Step 1 of 5').waitFor();
     // The safety questions come first; a yes files them alone and asks nothing more.
     await page.getByRole('heading', { name: 'A few safety questions' }).waitFor();
@@ -337,6 +348,7 @@ describeInBrowser('the web app in Chromium', () => {
     await shot(page, '04-red-flag');
 
     await page.getByRole('link', { name: 'My bookings', exact: true }).click();
+    await page.getByRole('link', { name: 'Cancelled', exact: true }).click();
     const card = page.locator('.booking', { hasText: 'Rhea Rest' });
     await card.getByText(DOCTOR_FIRST).waitFor();
     await card.getByText('Cancelled', { exact: true }).waitFor();
@@ -357,8 +369,10 @@ describeInBrowser('the web app in Chromium', () => {
     });
     const page = await openPage({ timezoneId: 'Europe/Lisbon' });
     await signIn(page, therapist.email, therapist.password);
-    await page.getByRole('heading', { name: 'Agenda' }).waitFor();
-    await page.getByRole('link', { name: 'Hours', exact: true }).click();
+    // Without weekly hours the first screen is the checklist, which says so.
+    await page.getByRole('heading', { name: 'Welcome, Theo Therapist' }).waitFor();
+    await page.locator('.checklist-todo', { hasText: 'Weekly hours' }).waitFor();
+    await page.getByRole('link', { name: 'Add your hours' }).click();
     await page.getByText('No hours yet').waitFor();
     for (let day = 0; day < 7; day++) {
       await page.getByRole('button', { name: 'Add hours' }).click();
@@ -468,6 +482,11 @@ describeInBrowser('the web app in Chromium', () => {
       weekly: ALL_WEEK,
     });
     const client = await makeClient(t, 'Olga Overlap');
+    await request(t.server)
+      .patch(`${API}/me`)
+      .set('Authorization', bearer(client))
+      .send({ phone: '+351912345678' })
+      .expect(200);
     const { body: offerings } = await request(t.server).get(`${API}/offerings?technique=swedish`);
     const offeringId = offerings.items[0].id;
     const slotsOf = async (): Promise<{ startsAt: string }[]> =>
@@ -497,6 +516,9 @@ describeInBrowser('the web app in Chromium', () => {
       .getByRole('alert')
       .filter({ hasText: 'You have bookings during this time off' });
     await warning.getByText(/with Olga Overlap/).waitFor();
+    // With the means to reach her: the email and phone she gave.
+    await warning.getByRole('link', { name: client.email }).waitFor();
+    await warning.getByRole('link', { name: '+351912345678' }).waitFor();
     await page.locator('li', { hasText: 'Dentist' }).waitFor();
     await shot(page, '10c-therapist-time-off');
     const hidden = (await slotsOf()).filter(
@@ -649,8 +671,9 @@ describeInBrowser('the web app in Chromium', () => {
     await page
       .getByText('A clinician will review your answers before you can book', { exact: true })
       .waitFor();
-    const match = page.locator('.match', { hasText: 'Priya Natal · Prenatal' });
-    // The third of the next times, at least half an hour away: it is booked after the review.
+    const match = page.locator('.match', { hasText: 'Priya Natal' });
+    await match.getByText(/^Prenatal ·/).waitFor();
+    // The last of the three times, at least half an hour away: it is booked after the review.
     await match.locator('.slot').nth(2).click();
     await page.getByRole('heading', { name: 'Book Priya Natal' }).waitFor();
     await page.getByRole('button', { name: 'Book this time' }).click();
@@ -698,7 +721,7 @@ describeInBrowser('the web app in Chromium', () => {
       await admin.locator('.loading').waitFor({ state: 'detached' });
       await shot(admin, name);
     }
-    await admin.getByRole('cell', { name: 'intake-flag.approve' }).first().waitFor();
+    await admin.getByRole('cell', { name: 'Approved a check-in for booking' }).first().waitFor();
 
     // Back to the client: the review notice is gone and the same time can be booked.
     await page.getByRole('button', { name: 'Book this time' }).click();
@@ -748,8 +771,8 @@ describeInBrowser('the web app in Chromium', () => {
 
     const page = await openPage();
     await signIn(page, client.email, client.password);
-    await page.getByText('Step 1 of 5').waitFor();
     await page.getByRole('link', { name: 'Bookings', exact: true }).click();
+    await page.getByRole('link', { name: 'Cancelled', exact: true }).click();
     // An unqualified therapist has no public profile: the card names the session by its time.
     await page
       .locator('.booking', { hasText: await shownAs(page, startsAt) })
@@ -885,6 +908,8 @@ describeInBrowser('the web app in Chromium', () => {
 
     const page = await openPage();
     await signIn(page, client.email, client.password);
+    await page.getByRole('heading', { name: 'Your suggestions' }).waitFor();
+    await page.getByRole('link', { name: 'Check-in', exact: true }).click();
     await page.getByText('Step 1 of 5').waitFor();
     await noRedFlags(page);
     await answerBackQuestions(page);
@@ -928,6 +953,7 @@ describeInBrowser('the web app in Chromium', () => {
     await heldCard
       .getByText(`If they are not approved by ${deadline}, the spa will cancel`)
       .waitFor();
+    await page.getByRole('link', { name: 'Cancelled', exact: true }).click();
     await page
       .locator('.booking', { hasText: 'Deep tissue with Gwen Gentle' })
       .getByText(/Cancelled by the spa: your latest check-in says you are pregnant/)

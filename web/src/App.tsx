@@ -10,7 +10,6 @@ import {
 
 type User = Schemas['UserResponse'];
 import { Loading } from './components/Notices';
-import { latestIntake } from './latestIntake';
 import { href, navigate, redirect, useHashRoute, type Route } from './router';
 import { SessionContext, type Session } from './session';
 import { AdminAudit } from './screens/AdminAudit';
@@ -20,18 +19,22 @@ import { AdminLocationDay } from './screens/AdminLocationDay';
 import { AdminLocations } from './screens/AdminLocations';
 import { AdminOfferings } from './screens/AdminOfferings';
 import { AdminOutbox } from './screens/AdminOutbox';
+import { BookingPage } from './screens/BookingPage';
 import { BookSlot } from './screens/BookSlot';
 import { ForgotPassword } from './screens/ForgotPassword';
 import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
-import { MyBookings } from './screens/MyBookings';
+import { LatestSuggestions } from './screens/LatestSuggestions';
+import { isBookingsView, MyBookings } from './screens/MyBookings';
 import { ResetPassword } from './screens/ResetPassword';
 import { Settings } from './screens/Settings';
+import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
 import { TherapistAgenda } from './screens/TherapistAgenda';
 import { TherapistHours } from './screens/TherapistHours';
 import { TherapistProfile } from './screens/TherapistProfile';
+import { TherapistStart } from './screens/TherapistStart';
 import { TimeOff } from './screens/TimeOff';
 import { VerifyEmail } from './screens/VerifyEmail';
 import { Waitlist } from './screens/Waitlist';
@@ -44,25 +47,24 @@ type SessionState =
   | { status: 'signed-in'; user: User };
 
 const HOME: Record<User['role'], string> = {
-  client: href('intake'),
-  therapist: href('therapist/agenda'),
+  client: href('suggestions'),
+  therapist: href('therapist/start'),
   admin: href('admin/flags'),
 };
 
 function navItems(user: User): [string, string][] {
   switch (user.role) {
-    case 'client': {
-      const latest = latestIntake.get(user.id);
+    case 'client':
       return [
+        ['suggestions', 'Suggestions'],
         ['intake', 'Check-in'],
-        ...(latest ? [[`intake/${latest}`, 'Suggestions'] as [string, string]] : []),
         ['bookings', 'Bookings'],
         ['waitlist', 'Waitlist'],
         ['settings', 'Settings'],
       ];
-    }
     case 'therapist':
       return [
+        ['therapist/start', 'Getting started'],
         ['therapist/agenda', 'Agenda'],
         ['therapist/hours', 'Hours'],
         ['therapist/time-off', 'Time off'],
@@ -95,7 +97,10 @@ function screen(route: Route, user: User): ReactNode {
   const path = route.segments.join('/');
   if (path === 'settings') return <Settings />;
   if (user.role === 'client') {
-    if (path === 'intake') return <IntakeForm />;
+    if (path === 'intake') {
+      return <IntakeForm step={(Number.parseInt(route.params.get('step') ?? '1', 10) || 1) - 1} />;
+    }
+    if (path === 'suggestions') return <LatestSuggestions />;
     if (first === 'intake' && second && !third) return <IntakeResult intakeId={second} />;
     if (first === 'book' && second && !third) {
       return (
@@ -105,15 +110,29 @@ function screen(route: Route, user: User): ReactNode {
           offeringId={route.params.get('offering') ?? undefined}
           intakeId={route.params.get('intake') ?? undefined}
           slot={route.params.get('slot') ?? undefined}
-          week={weekOf(route)}
+          page={Number.parseInt(route.params.get('page') ?? '0', 10) || 0}
+          day={route.params.get('day') ?? undefined}
           move={route.params.get('move') ?? undefined}
         />
       );
     }
-    if (path === 'bookings') return <MyBookings />;
+    if (path === 'bookings') {
+      const show = route.params.get('show');
+      const view = isBookingsView(show) ? show : 'upcoming';
+      return <MyBookings key={view} view={view} />;
+    }
+    if (first === 'bookings' && second && !third) {
+      const just = route.params.has('moved')
+        ? 'moved'
+        : route.params.has('booked')
+          ? 'booked'
+          : undefined;
+      return <BookingPage bookingId={second} just={just} />;
+    }
     if (path === 'waitlist') return <Waitlist highlight={route.params.get('offer') ?? undefined} />;
   }
   if (user.role === 'therapist') {
+    if (path === 'therapist/start') return <TherapistStart />;
     if (path === 'therapist/agenda') return <TherapistAgenda week={weekOf(route)} />;
     if (path === 'therapist/hours') return <TherapistHours />;
     if (path === 'therapist/time-off') return <TimeOff />;
@@ -135,13 +154,18 @@ function screen(route: Route, user: User): ReactNode {
   return <Redirect to={HOME[user.role]} />;
 }
 
-/** Screens for anyone, signed in or not: they come from links in emails. */
-function linkScreen(route: Route, onVerified: () => void): ReactNode {
+/** Screens for anyone, signed in or not: they come from links in emails (or the first run's log). */
+function linkScreen(
+  route: Route,
+  onVerified: () => void,
+  onSignedIn: (auth: Schemas['AuthResponse']) => void,
+): ReactNode {
   const path = route.segments.join('/');
   const linkToken = route.params.get('token') ?? '';
   if (path === 'forgot-password') return <ForgotPassword />;
   if (path === 'reset-password') return <ResetPassword token={linkToken} />;
   if (path === 'verify-email') return <VerifyEmail token={linkToken} onVerified={onVerified} />;
+  if (path === 'setup') return <Setup token={linkToken} onSignedIn={onSignedIn} />;
   return null;
 }
 
@@ -208,7 +232,7 @@ export function App() {
   const resume = state.status === 'expired';
   const onSignedIn = (auth: Schemas['AuthResponse']) => signedIn(auth, !resume);
   // Screens reached from an email's link are for anyone: the link's token is all they need.
-  const linked = linkScreen(route, reloadUser);
+  const linked = linkScreen(route, reloadUser, (auth) => signedIn(auth, true));
   let content: ReactNode;
   if (linked) content = linked;
   else if (state.status === 'loading') content = <Loading what="your account" />;

@@ -39,13 +39,48 @@ export const EMPTY_DRAFT: Draft = {
  * Each step's title and the API fields it asks for (to show server errors on the right step).
  * The safety questions come first: a yes ends the check-in before anything else is asked.
  */
-export const STEPS = [
-  { title: 'A few safety questions', fields: ['redFlags'] },
+export const STEPS: {
+  title: string;
+  fields: string[];
+  /** One button for the most common answer of a step: it answers every question and goes on. */
+  shortcut?: { label: string; answers: Partial<Draft> };
+}[] = [
+  {
+    title: 'A few safety questions',
+    fields: ['redFlags'],
+    shortcut: {
+      label: 'No to all three',
+      answers: { redFlags: { chestPain: false, radiatingPain: false, fever: false } },
+    },
+  },
   { title: 'Where does it hurt?', fields: ['painAreas', 'sensations'] },
   { title: 'How did it start?', fields: ['onset', 'causes', 'knots', 'stressLevel'] },
-  { title: 'Pregnancy', fields: ['pregnancy', 'clotScreening'] },
+  {
+    title: 'Pregnancy',
+    fields: ['pregnancy', 'clotScreening'],
+    shortcut: {
+      label: 'Neither applies to me',
+      answers: { pregnant: false, postpartum: false, weeks: '', postpartumWeeks: '', clots: {} },
+    },
+  },
   { title: 'What you like', fields: ['preferences'] },
 ];
+
+/** The answers so far, kept for this tab: Back, Forward and a reload find them again. */
+export const savedDraft = {
+  key: (userId: string) => `unknot.checkin.${userId}`,
+  read(userId: string): Draft {
+    try {
+      const text = sessionStorage.getItem(this.key(userId));
+      return text ? { ...EMPTY_DRAFT, ...(JSON.parse(text) as Partial<Draft>) } : EMPTY_DRAFT;
+    } catch {
+      return EMPTY_DRAFT;
+    }
+  },
+  write: (userId: string, draft: Draft) =>
+    sessionStorage.setItem(savedDraft.key(userId), JSON.stringify(draft)),
+  clear: (userId: string) => sessionStorage.removeItem(savedDraft.key(userId)),
+};
 
 export const SAFETY_STEP = 0;
 

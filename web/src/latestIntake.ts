@@ -1,7 +1,20 @@
-/** The API has no "my intakes" list, so each browser remembers the client's latest intake id. */
-const key = (userId: string) => `unknot.latestIntake.${userId}`;
+import { answer, asApiError, client, type Schemas } from './api/client';
+import { useResource } from './hooks';
 
-export const latestIntake = {
-  get: (userId: string): string | null => localStorage.getItem(key(userId)),
-  set: (userId: string, intakeId: string) => localStorage.setItem(key(userId), intakeId),
-};
+type Intake = Schemas['IntakeResponse'];
+
+/** The client's newest check-in, from the server (so on any device), or null before the first. */
+export async function loadLatestIntake(): Promise<Intake | null> {
+  try {
+    return await answer(client.GET('/api/v1/intakes/latest'));
+  } catch (error) {
+    if (asApiError(error).status === 404) return null;
+    throw error;
+  }
+}
+
+/** The newest check-in's id, once read (undefined while loading, null when there is none). */
+export function useLatestIntakeId(): string | null | undefined {
+  const latest = useResource(loadLatestIntake, []);
+  return latest.data === undefined ? undefined : (latest.data?.id ?? null);
+}

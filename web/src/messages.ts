@@ -119,6 +119,11 @@ export const PROBLEMS: Record<string, ProblemText> = {
     title: 'You are waiting for many times already',
     sentence: 'Leave one of your waitlist entries, then join for this one.',
   },
+  SETUP_LINK_INVALID: {
+    title: 'This setup link does not work',
+    sentence:
+      'The spa may already have an administrator, or the link was copied wrongly. Sign in, or copy the whole link again.',
+  },
   LAST_ADMIN: {
     title: 'You are the only administrator',
     sentence: 'Ask for another administrator to be set up before you delete your account.',
@@ -243,6 +248,18 @@ export const PROBLEMS: Record<string, ProblemText> = {
     title: 'Already decided',
     sentence: `Someone has already decided on this flag. ${RELOAD}`,
   },
+  UNSUPPORTED_IMAGE: {
+    title: 'We could not read that picture',
+    sentence: 'Please choose a JPEG, PNG or WebP photo.',
+  },
+  IMAGE_TOO_LARGE: {
+    title: 'That picture is too large',
+    sentence: 'Please choose a photo of up to 5 MB.',
+  },
+  PHOTO_NOT_FOUND: {
+    title: 'No photo',
+    sentence: 'This therapist has no photo yet.',
+  },
   NETWORK_ERROR: {
     title: 'No connection',
     sentence: 'We could not reach Unknot. Check your connection and try again.',
@@ -266,6 +283,8 @@ const FIELDS: Record<string, string> = {
   currentPassword: 'Enter the password you sign in with now.',
   token: 'This link is not complete. Open it again from the email.',
   name: 'Enter a name of up to 100 characters.',
+  photo: 'Choose a JPEG, PNG or WebP picture of up to 5 MB.',
+  phone: 'Enter a phone number with its country code, like +1 212 555 0100.',
   technique: 'Choose a technique from the list.',
   durationMinutes: 'The length must be a multiple of 15 minutes, from 15 to 240.',
   priceCents: 'Enter a price of zero or more, like 85 or 85.50.',

@@ -28,6 +28,7 @@ export enum ErrorCode {
   ResetTokenInvalid = 'RESET_TOKEN_INVALID',
   VerificationTokenInvalid = 'VERIFICATION_TOKEN_INVALID',
   LastAdmin = 'LAST_ADMIN',
+  SetupLinkInvalid = 'SETUP_LINK_INVALID',
 
   OfferingNotFound = 'OFFERING_NOT_FOUND',
   TherapistNotFound = 'THERAPIST_NOT_FOUND',
@@ -37,6 +38,9 @@ export enum ErrorCode {
   CertificationNotVerified = 'CERTIFICATION_NOT_VERIFIED',
   TechniqueInUse = 'TECHNIQUE_IN_USE',
   TimeOffNotFound = 'TIME_OFF_NOT_FOUND',
+  PhotoNotFound = 'PHOTO_NOT_FOUND',
+  UnsupportedImage = 'UNSUPPORTED_IMAGE',
+  ImageTooLarge = 'IMAGE_TOO_LARGE',
 
   BookingNotFound = 'BOOKING_NOT_FOUND',
   SlotUnavailable = 'SLOT_UNAVAILABLE',
@@ -83,11 +87,13 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.PasswordIncorrect:
       return 403;
     case ErrorCode.NotFound:
+    case ErrorCode.SetupLinkInvalid:
     case ErrorCode.RouteNotFound:
     case ErrorCode.OfferingNotFound:
     case ErrorCode.TherapistNotFound:
     case ErrorCode.CertificationNotFound:
     case ErrorCode.TimeOffNotFound:
+    case ErrorCode.PhotoNotFound:
     case ErrorCode.BookingNotFound:
     case ErrorCode.IntakeNotFound:
     case ErrorCode.FlagNotFound:
@@ -118,7 +124,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.UriTooLong:
       return 414;
     case ErrorCode.UnsupportedMediaType:
+    case ErrorCode.UnsupportedImage:
       return 415;
+    case ErrorCode.ImageTooLarge:
     case ErrorCode.BookingInPast:
     case ErrorCode.BookingNotStarted:
     case ErrorCode.TherapistNotQualified:

@@ -24,3 +24,10 @@ export const verificationTokenInvalid = () =>
     ErrorCode.VerificationTokenInvalid,
     'This confirmation link is not valid any more; ask for a new one.',
   );
+
+/** Any first-run link once the spa has an administrator, and any link that never was one. */
+export const setupLinkInvalid = () =>
+  new AppError(
+    ErrorCode.SetupLinkInvalid,
+    'This setup link does not work: it is not one we made, or the spa already has an administrator.',
+  );

@@ -22,6 +22,7 @@ export function toUserResponse(user: User): UserResponse {
     name: user.name,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
+    phone: user.phone,
   };
 }
 
@@ -121,7 +122,8 @@ export class AuthService implements OnApplicationBootstrap {
     await this.sessions.end(this.dataSource.manager, [sessionId], 'logout');
   }
 
-  private async signedIn(user: User, session: IssuedSession): Promise<SignedIn> {
+  /** The answer of every way of signing in: the user, an access token, the refresh token. */
+  async signedIn(user: User, session: IssuedSession): Promise<SignedIn> {
     return {
       response: {
         user: toUserResponse(user),

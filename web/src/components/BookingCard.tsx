@@ -1,15 +1,12 @@
-import { answer, client, type Schemas } from '../api/client';
-import { ConfirmButton } from './ConfirmButton';
-import { ErrorNotice } from './Notices';
+import type { Schemas } from '../api/client';
+import { BookingActions } from './BookingActions';
 import { formatDateTime, formatMoney, formatTime, humanize } from '../format';
-import { useAction } from '../hooks';
 import { CANCELLED_BY, pendingReviewSentence, SYSTEM_CANCELLATIONS } from '../messages';
-import { cancelQuestion, insideNotice, usePolicy } from '../policy';
 import { href } from '../router';
 
 type Booking = Schemas['BookingResponse'];
 
-const STATUS_LABEL: Record<Booking['status'], string> = {
+export const STATUS_LABEL: Record<Booking['status'], string> = {
   confirmed: 'Confirmed',
   cancelled: 'Cancelled',
   completed: 'Completed',
@@ -18,7 +15,7 @@ const STATUS_LABEL: Record<Booking['status'], string> = {
 };
 
 /** Who cancelled, and when the spa did, why: the rule the booking no longer passes. */
-function cancellationText(booking: Booking): string | undefined {
+export function cancellationText(booking: Booking): string | undefined {
   if (booking.status !== 'cancelled' || !booking.cancelledBy) return undefined;
   if (booking.cancelledBy !== 'system') return CANCELLED_BY[booking.cancelledBy];
   return (
@@ -41,21 +38,8 @@ export function BookingCard({
   place?: string;
   onCancelled: (late: boolean) => void;
 }) {
-  const action = useAction();
-  const cancel = () =>
-    action.run(async () => {
-      const cancelled = await answer(
-        client.POST('/api/v1/bookings/{id}/cancel', {
-          params: { path: { id: booking.id } },
-          body: {},
-        }),
-      );
-      onCancelled(cancelled.lateCancellation);
-    });
-  const policy = usePolicy();
   const cancellation = cancellationText(booking);
   const pendingReview = booking.status === 'confirmed' && booking.screening === 'pending-review';
-  const movable = policy !== undefined && !insideNotice(booking.startsAt, policy);
 
   return (
     <li className={`card booking booking-${booking.status}`}>
@@ -80,38 +64,17 @@ export function BookingCard({
           <p>{pendingReviewSentence(booking.screeningDeadline)}</p>
         </div>
       )}
-      <ErrorNotice error={action.error} />
       {booking.status === 'rescheduled' && (
         <p className="booking-reason">
           This session moved to another time, listed with your bookings.
         </p>
       )}
-      {booking.status === 'confirmed' && (
-        <div className="actions">
-          {movable && (
-            <a
-              className="button secondary"
-              href={href(`book/${booking.therapistId}`, {
-                technique: booking.technique,
-                offering: booking.offeringId,
-                move: booking.id,
-              })}
-            >
-              Change time
-            </a>
-          )}
-          <ConfirmButton
-            label="Cancel booking"
-            question={cancelQuestion(booking.startsAt, policy)}
-            confirmLabel="Yes, cancel it"
-            busy={action.busy}
-            onConfirm={cancel}
-          />
-        </div>
-      )}
-      {booking.status === 'confirmed' && policy && !movable && (
-        <p className="hint">It is too close to the session to change its time online.</p>
-      )}
+      <p>
+        <a href={href(`bookings/${booking.id}`)}>
+          Details<span className="visually-hidden"> of this booking</span>
+        </a>
+      </p>
+      <BookingActions booking={booking} onCancelled={onCancelled} />
     </li>
   );
 }

@@ -52,10 +52,11 @@ export function Status({ message }: { message: string }) {
 export function ProfileFirst() {
   return (
     <div className="notice notice-warning">
-      <p className="notice-title">Set up your profile first</p>
+      <p className="notice-title">Your profile comes first</p>
       <p>
         Your hours, time off and calendar belong to your profile.{' '}
-        <a href={href('therapist/profile')}>Set up your profile</a>
+        <a href={href('therapist/profile')}>Set up your profile</a> or{' '}
+        <a href={href('therapist/start')}>see every step before clients can book you</a>.
       </p>
     </div>
   );

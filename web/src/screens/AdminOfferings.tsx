@@ -5,6 +5,7 @@ import { ConfirmButton } from '../components/ConfirmButton';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { formatMoney, humanize } from '../format';
+import { checkFields, hasLength, isPrice, isWholeNumber } from '../checks';
 import { useAction, useResource } from '../hooks';
 import { COMMON_FEATURES, featureLabel, loadPlaces } from '../resources';
 
@@ -189,6 +190,12 @@ function OfferingForm({
       },
     };
     void action.run(async () => {
+      checkFields({
+        name: hasLength(name, 1, 100),
+        durationMinutes: isWholeNumber(duration, 15, 240) && Number(duration) % 15 === 0,
+        priceCents: isPrice(price),
+        bufferMinutes: isWholeNumber(buffer, 0, 60),
+      });
       await answer(
         offering
           ? client.PATCH('/api/v1/offerings/{id}', {

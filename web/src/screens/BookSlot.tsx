@@ -1,28 +1,25 @@
 import { useEffect, useRef, useState } from 'react';
-import { answer, asApiError, client, type Schemas } from '../api/client';
-import { Select, TextArea } from '../components/Field';
+import { answer, client, type Schemas } from '../api/client';
+import { useBookingAction } from '../bookingAction';
+import { BookingBar } from '../components/BookingBar';
+import { DayStrip } from '../components/DayStrip';
+import { Select } from '../components/Field';
 import { JoinWaitlist } from '../components/JoinWaitlist';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
-import { WeekNav, weekStart } from '../components/WeekNav';
+import { TimePicker } from '../components/TimePicker';
 import {
   dayKey,
-  formatDateTime,
-  formatDay,
   formatMoney,
-  formatTime,
-  formatWeekday,
+  formatShortDay,
   humanize,
   localTimeZone,
   startOfDay,
 } from '../format';
-import { useAction, useResource } from '../hooks';
-import { latestIntake } from '../latestIntake';
-import { confirmationSentence } from '../messages';
+import { useResource } from '../hooks';
+import { useLatestIntakeId } from '../latestIntake';
 import { policySentence, usePolicy } from '../policy';
 import { href, navigate } from '../router';
-import { useSession } from '../session';
-
-type Slot = Schemas['SlotResponse'];
+import { freeDays, WINDOW_DAYS, windowStart } from '../slots';
 
 type Slug = Schemas['TechniqueResponse']['slug'];
 
@@ -31,32 +28,25 @@ interface Props {
   technique: string;
   offeringId?: string;
   intakeId?: string;
-  /** A slot chosen on the matches list. */
+  /** A time chosen on a match card: it is picked, and the focus waits on "Book this time". */
   slot?: string;
-  week: number;
+  /** Which two weeks are shown (0: from today). */
+  page: number;
+  /** The day whose times are shown (`YYYY-MM-DD`). */
+  day?: string;
   /** Moving this booking to a new time, instead of booking a new one. */
   move?: string;
 }
 
-/** Refusals after which the chosen time cannot be booked at all. */
-const GONE = ['SLOT_TAKEN', 'SLOT_UNAVAILABLE', 'BOOKING_IN_PAST'];
-
-/** One retry-safe key per booking attempt (crypto.randomUUID needs a secure context). */
-function newIdempotencyKey(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
-    b.toString(16).padStart(2, '0'),
-  ).join('');
-}
-
-/** A therapist's free slots for one offering, a week at a time, and the booking itself. */
+/** Pick a day, then a time of it, then book: a therapist's free times for one offering. */
 export function BookSlot({
   therapistId,
   technique,
   offeringId,
   intakeId,
   slot,
-  week,
+  page,
+  day,
   move,
 }: Props) {
   const policy = usePolicy();
@@ -68,8 +58,8 @@ export function BookSlot({
     () =>
       answer(
         client.GET('/api/v1/offerings', {
+          // From the page's address: an unknown technique is refused by the server.
           params: {
-            // From the page's address: an unknown technique is refused by the server.
             query: { technique: (technique || undefined) as Slug | undefined, limit: 100 },
           },
         }),
@@ -81,7 +71,8 @@ export function BookSlot({
   );
   const offering = choices.find((o) => o.id === offeringId) ?? choices[0];
 
-  const from = weekStart(week);
+  const from = windowStart(page);
+  const to = startOfDay(from, WINDOW_DAYS);
   const slots = useResource(
     () =>
       offering
@@ -89,129 +80,61 @@ export function BookSlot({
             client.GET('/api/v1/therapists/{id}/slots', {
               params: {
                 path: { id: therapistId },
-                query: {
-                  offeringId: offering.id,
-                  from: from.toISOString(),
-                  to: startOfDay(from, 7).toISOString(),
-                },
+                query: { offeringId: offering.id, from: from.toISOString(), to: to.toISOString() },
               },
             }),
-          )
-        : Promise.resolve({ slots: [] as Slot[] }),
-    [therapistId, offering?.id, week],
+          ).then((found) => found.slots)
+        : Promise.resolve([]),
+    [therapistId, offering?.id, page],
   );
 
   const [selected, setSelected] = useState(slot);
-  const [openDay, setOpenDay] = useState<string>();
   const [notes, setNotes] = useState('');
-  const [key, setKey] = useState(newIdempotencyKey);
-  const [booked, setBooked] = useState<Schemas['BookingResponse'] | null>(null);
-  const action = useAction();
-  const { user } = useSession();
-  const latest = latestIntake.get(user.id);
-  const newer = latest !== intakeId ? latest : null;
-  const confirmation = useRef<HTMLHeadingElement>(null);
-  useEffect(() => confirmation.current?.focus(), [booked]);
-  // Picking a time moves the focus to "Book this time" (its description reads the choice back),
-  // so a keyboard user does not Tab through the rest of the week's times to reach it.
+  const action = useBookingAction({
+    therapistId,
+    intakeId,
+    move,
+    onGone: () => {
+      setSelected(undefined);
+      slots.reload();
+    },
+  });
+  const latest = useLatestIntakeId();
+  const newer = latest && latest !== intakeId ? latest : null;
+  // Choosing a time (here, or on a match card) moves the focus to "Book this time": its
+  // description reads the choice back, and no keyboard user Tabs through the other times.
   const bookButton = useRef<HTMLButtonElement>(null);
-  const [picked, setPicked] = useState(0);
+  const focusBook = useRef(Boolean(slot));
   useEffect(() => {
-    if (picked > 0) bookButton.current?.focus();
-  }, [picked]);
+    if (focusBook.current && bookButton.current) {
+      focusBook.current = false;
+      bookButton.current.focus();
+    }
+  });
 
-  const go = (params: { offering?: string; week?: number }) =>
+  const go = (params: { offering?: string; page?: number; day?: string }) =>
     navigate(
       href(`book/${therapistId}`, {
         technique: technique || undefined,
         offering: params.offering ?? offering?.id,
         intake: intakeId,
         move,
-        week: String(params.week ?? week),
+        page: String(params.page ?? page),
+        day: params.day,
       }),
     );
 
   const choose = (startsAt: string) => {
     setSelected(startsAt);
-    setKey(newIdempotencyKey());
-    action.clear();
-    setPicked((n) => n + 1);
+    action.restart();
+    focusBook.current = true;
   };
 
-  const book = () =>
-    action.run(async () => {
-      if (!offering || !selected) return;
-      try {
-        const body = { therapistId, offeringId: offering.id, startsAt: selected, intakeId };
-        // A retry of this same choice (a lost answer, a double tap) books, or moves, once.
-        const header = { 'idempotency-key': key };
-        setBooked(
-          await answer(
-            move
-              ? client.POST('/api/v1/bookings/{id}/reschedule', {
-                  params: { header, path: { id: move } },
-                  body: { startsAt: selected, offeringId: offering.id },
-                })
-              : client.POST('/api/v1/bookings', {
-                  params: { header },
-                  body: notes.trim() ? { ...body, notes: notes.trim() } : body,
-                }),
-          ),
-        );
-      } catch (error) {
-        // The API answered: the next attempt is a new request. (A lost answer keeps its key.)
-        const problem = asApiError(error);
-        if (problem.status !== 0) setKey(newIdempotencyKey());
-        if (GONE.includes(problem.code)) setSelected(undefined);
-        throw error;
-      } finally {
-        slots.reload();
-      }
-    });
-
-  if (booked && offering && therapist.data) {
-    return (
-      <section className="confirmation card" role="status">
-        <h1 ref={confirmation} tabIndex={-1}>
-          {move ? 'Your session has moved' : 'You’re booked'}
-        </h1>
-        <p className="lead">
-          {offering.name} with {therapist.data.name}
-        </p>
-        <p>
-          <strong>
-            {formatDateTime(booked.startsAt)} – {formatTime(booked.endsAt)}
-          </strong>{' '}
-          (your time, {localTimeZone()})
-        </p>
-        <p>Price: {formatMoney(booked.priceCents)}</p>
-        <p>
-          {move
-            ? `We sent the new time to ${user.email}, with an update for your calendar.`
-            : confirmationSentence(user.email)}
-        </p>
-        <div className="actions">
-          <a className="button primary" href={href('bookings')}>
-            See my bookings
-          </a>
-        </div>
-      </section>
-    );
-  }
-
-  const loading = (therapist.loading && !therapist.data) || (offerings.loading && !offerings.data);
-  const days = Array.from({ length: 7 }, (_, i) => startOfDay(from, i));
-  const byDay = new Map<string, Slot[]>();
-  for (const s of slots.data?.slots ?? []) {
-    const key = dayKey(new Date(s.startsAt));
-    byDay.set(key, [...(byDay.get(key) ?? []), s]);
-  }
-  // On a phone one day shows at a time: the one picked, else the chosen slot's, else the first free.
-  const keys = days.map(dayKey);
+  const days = freeDays(slots.data ?? []);
   const selectedDay = selected ? dayKey(new Date(selected)) : undefined;
-  const shownDay = [openDay, selectedDay, keys.find((k) => byDay.has(k))].find(
-    (k) => k !== undefined && keys.includes(k),
-  );
+  const shown =
+    days.find((d) => d.key === day) ?? days.find((d) => d.key === selectedDay) ?? days[0];
+  const loading = (therapist.loading && !therapist.data) || (offerings.loading && !offerings.data);
 
   return (
     <section className="book">
@@ -224,11 +147,6 @@ export function BookSlot({
       </h1>
       {loading && <Loading what="the therapist" />}
       <ErrorNotice error={therapist.error ?? offerings.error} />
-      {therapist.data && (
-        <p className="lead">
-          {therapist.data.bio} · {therapist.data.yearsExperience} years of experience
-        </p>
-      )}
       {therapist.data && offerings.data && !offering && (
         <Empty>
           This therapist has no session on our menu for {humanize(technique)} right now.
@@ -252,129 +170,57 @@ export function BookSlot({
             </p>
           )}
           <p className="hint">Times are shown in your time zone ({localTimeZone()}).</p>
-          {policy && <p className="policy">{policySentence(policy)}</p>}
-          <WeekNav week={week} onWeek={(w) => go({ week: w })} earliest={0} />
           {slots.loading && !slots.data && <Loading what="free times" />}
           <ErrorNotice error={slots.error} />
-          <div className="day-strip" role="group" aria-label="Days of the week">
-            {days.map((day) => {
-              const count = byDay.get(dayKey(day))?.length ?? 0;
-              return (
-                <button
-                  key={day.toISOString()}
-                  type="button"
-                  aria-pressed={dayKey(day) === shownDay}
-                  title={formatDay(day)}
-                  onClick={() => setOpenDay(dayKey(day))}
-                >
-                  {/* The visible words are the name (WCAG 2.5.3), so "Tue 24" works by voice. */}
-                  <span>{formatWeekday(day)}</span> <strong>{day.getDate()}</strong>{' '}
-                  <span>{count} free</span>
-                </button>
-              );
-            })}
+          <div className="picker" aria-busy={slots.loading}>
+            {slots.data && days.length === 0 && (
+              <Empty>
+                No free times from {formatShortDay(from)} to {formatShortDay(startOfDay(to, -1))}.
+              </Empty>
+            )}
+            <DayStrip days={days} chosen={shown?.key} onChoose={(key) => go({ day: key })} />
+            {shown && (
+              <TimePicker key={shown.key} day={shown} selected={selected} onChoose={choose} />
+            )}
           </div>
-          <div className="week" aria-busy={slots.loading}>
-            {days.map((day) => {
-              const free = byDay.get(dayKey(day)) ?? [];
-              return (
-                <section
-                  key={day.toISOString()}
-                  className={dayKey(day) === shownDay ? 'day day-shown' : 'day'}
-                  aria-label={formatDay(day)}
-                >
-                  <h2>{formatDay(day)}</h2>
-                  {free.length === 0 ? (
-                    <p className="empty">No free times</p>
-                  ) : (
-                    <ul className="slot-list">
-                      {free.map((s) => (
-                        <li key={s.startsAt}>
-                          <button
-                            type="button"
-                            className="slot"
-                            aria-pressed={selected === s.startsAt}
-                            onClick={() => choose(s.startsAt)}
-                          >
-                            {formatTime(s.startsAt)}
-                          </button>
-                        </li>
-                      ))}
-                    </ul>
-                  )}
-                </section>
-              );
-            })}
+          <BookingBar
+            selected={selected}
+            offering={offering}
+            error={action.error}
+            errorHelp={
+              action.error?.code === 'INTAKE_SUPERSEDED' &&
+              newer && (
+                <p>
+                  <a href={href(`intake/${newer}`)}>See your latest suggestions</a>
+                </p>
+              )
+            }
+            busy={action.busy}
+            move={Boolean(move)}
+            notes={notes}
+            onNotes={setNotes}
+            onClear={() => setSelected(undefined)}
+            onBook={() => selected && void action.book(offering.id, selected, notes)}
+            bookButton={bookButton}
+          />
+          <div className="dates-nav">
+            {page > 0 && (
+              <button type="button" className="secondary" onClick={() => go({ page: page - 1 })}>
+                ← Earlier dates
+              </button>
+            )}
+            <button type="button" className="secondary" onClick={() => go({ page: page + 1 })}>
+              Later dates →
+            </button>
           </div>
-          {(selected || action.error) && (
-            <div className="booking-bar card">
-              <ErrorNotice error={action.error}>
-                {action.error?.code === 'INTAKE_SUPERSEDED' && newer && (
-                  <p>
-                    <a href={href(`intake/${newer}`)}>See your latest suggestions</a>
-                  </p>
-                )}
-              </ErrorNotice>
-              {selected && (
-                <>
-                  <p className="booking-choice" id="booking-choice">
-                    <strong>
-                      {formatDateTime(selected)} –{' '}
-                      {formatTime(
-                        new Date(
-                          Date.parse(selected) + offering.durationMinutes * 60_000,
-                        ).toISOString(),
-                      )}
-                    </strong>{' '}
-                    · {offering.name} · {formatMoney(offering.priceCents)}
-                  </p>
-                  <details className="note" open={Boolean(action.error?.fieldError('notes'))}>
-                    <summary>Add a note for your therapist</summary>
-                    <TextArea
-                      label="Anything your therapist should know? (optional)"
-                      rows={2}
-                      maxLength={500}
-                      value={notes}
-                      onChange={(e) => setNotes(e.target.value)}
-                      error={action.error?.fieldError('notes')}
-                    />
-                  </details>
-                  <div className="actions">
-                    <button
-                      type="button"
-                      className="secondary"
-                      onClick={() => setSelected(undefined)}
-                    >
-                      Choose another time
-                    </button>
-                    <button
-                      ref={bookButton}
-                      type="button"
-                      className="primary"
-                      aria-describedby="booking-choice"
-                      onClick={book}
-                      disabled={action.busy}
-                    >
-                      {action.busy
-                        ? move
-                          ? 'Moving…'
-                          : 'Booking…'
-                        : move
-                          ? 'Move to this time'
-                          : 'Book this time'}
-                    </button>
-                  </div>
-                </>
-              )}
-            </div>
-          )}
+          {policy && <p className="policy">{policySentence(policy)}</p>}
           {therapist.data && !move && (
             <JoinWaitlist
               therapistId={therapistId}
               therapistName={therapist.data.name}
               offeringId={offering.id}
               from={from}
-              to={startOfDay(from, 7)}
+              to={to}
             />
           )}
         </>

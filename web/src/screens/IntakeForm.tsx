@@ -6,34 +6,46 @@ import { ErrorNotice } from '../components/Notices';
 import { PregnancyStep } from '../components/PregnancyStep';
 import { useAction } from '../hooks';
 import {
-  EMPTY_DRAFT,
   missingAnswers,
   redFlagRaised,
   SAFETY_STEP,
+  savedDraft,
   STEPS,
   toRequestBody,
   type Draft,
 } from '../intakeDraft';
-import { latestIntake } from '../latestIntake';
-import { href, navigate } from '../router';
+import { useLatestIntakeId } from '../latestIntake';
+import { href, navigate, redirect } from '../router';
 import { useSession } from '../session';
 
 const STEP_COMPONENTS = [SafetyStep, PainStep, OnsetStep, PregnancyStep, PreferencesStep];
 
+const stepHref = (step: number) =>
+  href('intake', { step: step > 0 ? String(step + 1) : undefined });
+
 /**
- * The intake questionnaire, one short step at a time. The safety questions come first: any yes
+ * The intake questionnaire, one short step at a time, each step its own address (`?step=3`) so
+ * the browser's Back and Forward move between steps. The safety questions come first: any yes
  * files them alone and shows the see-your-doctor screen, without asking anything else.
  */
-export function IntakeForm() {
+export function IntakeForm({ step: asked = 0 }: { step?: number }) {
   const { user } = useSession();
-  const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
-  const [step, setStep] = useState(0);
+  const [draft, setDraft] = useState<Draft>(() => savedDraft.read(user.id));
+  // A step whose earlier answers are missing (an old link, a cleared tab) starts at the first gap.
+  const gap = STEPS.findIndex(
+    (_, index) => index < asked && Object.keys(missingAnswers(index, draft)).length > 0,
+  );
+  const step = Math.min(Math.max(gap >= 0 ? gap : asked, 0), STEPS.length - 1);
+  useEffect(() => {
+    if (step !== asked) redirect(stepHref(step));
+  }, [step, asked]);
+  const setStep = (next: number) => navigate(stepHref(next));
   // Unanswered questions are pointed out once Next was pressed, and vanish as they are answered.
   const [checked, setChecked] = useState(false);
   const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
   const firstStep = useRef(true);
-  const latest = latestIntake.get(user.id);
+  const latest = useLatestIntakeId();
 
   useEffect(() => {
     if (firstStep.current) {
@@ -43,17 +55,24 @@ export function IntakeForm() {
     heading.current?.focus();
   }, [step]);
 
-  const update = (change: Partial<Draft>) => setDraft((current) => ({ ...current, ...change }));
+  const update = (change: Partial<Draft>) =>
+    setDraft((current) => {
+      const next = { ...current, ...change };
+      savedDraft.write(user.id, next);
+      return next;
+    });
   const missing = checked ? missingAnswers(step, draft) : {};
   const errorFor = (field: string) => missing[field] ?? action.error?.fieldError(field);
   const stopsHere = step === SAFETY_STEP && redFlagRaised(draft);
   const last = step === STEPS.length - 1 || stopsHere;
 
-  const file = () =>
+  const file = (answers: Draft) =>
     action.run(async () => {
       try {
-        const intake = await answer(client.POST('/api/v1/intakes', { body: toRequestBody(draft) }));
-        latestIntake.set(user.id, intake.id);
+        const intake = await answer(
+          client.POST('/api/v1/intakes', { body: toRequestBody(answers) }),
+        );
+        savedDraft.clear(user.id);
         affectedBookings.remember(intake.id, intake.affectedBookings ?? []);
         navigate(href(`intake/${intake.id}`));
       } catch (error) {
@@ -65,9 +84,9 @@ export function IntakeForm() {
       }
     });
 
-  const next = (event: FormEvent) => {
-    event.preventDefault();
-    if (Object.keys(missingAnswers(step, draft)).length > 0) {
+  /** Checks this step's answers, then files the check-in or shows the next step. */
+  const advance = (answers: Draft) => {
+    if (Object.keys(missingAnswers(step, answers)).length > 0) {
       setChecked(true);
       // Keyboard and screen-reader users land on the first unanswered question.
       requestAnimationFrame(() =>
@@ -80,12 +99,22 @@ export function IntakeForm() {
       return;
     }
     setChecked(false);
-    if (last) {
-      void file();
+    if (last || (step === SAFETY_STEP && redFlagRaised(answers))) {
+      void file(answers);
       return;
     }
     action.clear();
     setStep(step + 1);
+  };
+  const next = (event: FormEvent) => {
+    event.preventDefault();
+    advance(draft);
+  };
+  const shortcut = STEPS[step].shortcut;
+  const takeShortcut = (answers: Partial<Draft>) => {
+    const merged = { ...draft, ...answers };
+    update(answers);
+    advance(merged);
   };
 
   const Step = STEP_COMPONENTS[step];
@@ -99,7 +128,7 @@ export function IntakeForm() {
           {latest && (
             <>
               {' '}
-              <a href={href(`intake/${latest}`)}>See your latest suggestions</a>.
+              <a href={href('suggestions')}>See your latest suggestions</a>.
             </>
           )}
         </p>
@@ -125,6 +154,16 @@ export function IntakeForm() {
               }}
             >
               Back
+            </button>
+          )}
+          {shortcut && (
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => takeShortcut(shortcut.answers)}
+              disabled={action.busy}
+            >
+              {shortcut.label}
             </button>
           )}
           <button type="submit" className="primary" disabled={action.busy}>

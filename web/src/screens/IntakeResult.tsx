@@ -26,7 +26,18 @@ export function IntakeResult({ intakeId }: { intakeId: string }) {
   );
 
   if (intake.loading && !intake.data) return <Loading what="your suggestions" />;
-  if (!intake.data) return <ErrorNotice error={intake.error} />;
+  if (!intake.data) {
+    return (
+      <section>
+        <h1>Your suggestions</h1>
+        <ErrorNotice error={intake.error}>
+          <p>
+            <a href={href('intake')}>Start a new check-in</a>
+          </p>
+        </ErrorNotice>
+      </section>
+    );
+  }
   const { status, suggestions, flags, expiresAt } = intake.data;
   const affected = affectedBookings.of(intakeId);
   if (status === 'blocked') {
@@ -72,7 +83,6 @@ export function IntakeResult({ intakeId }: { intakeId: string }) {
                 {humanize(suggestion.technique)}
                 {index === 0 && <span className="badge badge-good">Best fit</span>}
               </h2>
-              <p className="score">Fit: {suggestion.score} / 100</p>
               <p className="reasons-title">Why:</p>
               <ul className="reasons">
                 {suggestion.reasons.map((reason) => (

@@ -1,10 +1,23 @@
 import { answer, client, type Schemas } from '../api/client';
+import { MatchCard } from '../components/MatchCard';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
-import { formatDateTime, humanize } from '../format';
 import { useResource } from '../hooks';
 import { href } from '../router';
 
-/** Therapists ranked for an intake, with their next free slots (each one a link to book it). */
+type Match = Schemas['MatchResponse'];
+
+/** One entry per therapist, at their best-ranked technique, with the others they offer. */
+function byTherapist(matches: Match[]): { match: Match; alsoOffers: Match['technique'][] }[] {
+  const cards = new Map<string, { match: Match; alsoOffers: Match['technique'][] }>();
+  for (const match of matches) {
+    const card = cards.get(match.therapist.id);
+    if (card) card.alsoOffers.push(match.technique);
+    else cards.set(match.therapist.id, { match, alsoOffers: [] });
+  }
+  return [...cards.values()];
+}
+
+/** Therapists ranked for an intake, each with the next free day's times. */
 export function Matches({ intakeId }: { intakeId: string }) {
   const matches = useResource(
     () =>
@@ -20,53 +33,19 @@ export function Matches({ intakeId }: { intakeId: string }) {
       {matches.data?.length === 0 && (
         <Empty>
           No certified therapist offers these techniques with free time in the next 7 days. Please
-          check again soon.
+          check again soon, or <a href={href('intake')}>start a new check-in</a> if anything has
+          changed.
         </Empty>
       )}
       <ul className="match-list">
-        {matches.data?.map((match) => {
-          const book = (slot?: Schemas['MatchSlotResponse']) =>
-            href(`book/${match.therapist.id}`, {
-              technique: match.technique,
-              offering: match.nextSlots[0]?.offeringId,
-              intake: intakeId,
-              slot: slot?.startsAt,
-            });
-          return (
-            <li key={`${match.therapist.id}:${match.technique}`} className="card match">
-              <h3>
-                {match.therapist.name} · {humanize(match.technique)}
-              </h3>
-              <p className="meta">
-                {match.therapist.yearsExperience} years of experience · fit {match.score} / 100
-              </p>
-              <ul className="reasons">
-                {match.reasons.map((reason) => (
-                  <li key={reason}>{reason}</li>
-                ))}
-              </ul>
-              {match.nextSlots.length > 0 ? (
-                <>
-                  <p className="reasons-title">Next free times:</p>
-                  <ul className="slot-list">
-                    {match.nextSlots.map((slot) => (
-                      <li key={slot.startsAt}>
-                        <a className="slot" href={book(slot)}>
-                          {formatDateTime(slot.startsAt)}
-                        </a>
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ) : (
-                <p className="meta">No free time in the next 7 days.</p>
-              )}
-              <a className="button secondary" href={book()}>
-                See {match.therapist.name}’s week
-              </a>
-            </li>
-          );
-        })}
+        {byTherapist(matches.data ?? []).map(({ match, alsoOffers }) => (
+          <MatchCard
+            key={match.therapist.id}
+            match={match}
+            intakeId={intakeId}
+            alsoOffers={alsoOffers}
+          />
+        ))}
       </ul>
     </section>
   );

@@ -5,6 +5,7 @@ import { Field } from '../components/Field';
 import { PASSWORD_HINT } from '../components/NewPasswordFields';
 import { ErrorNotice } from '../components/Notices';
 import { localTimeZone } from '../format';
+import { checkFields, hasLength, isEmail } from '../checks';
 import { useAction } from '../hooks';
 import { href } from '../router';
 
@@ -35,6 +36,11 @@ export function SignUp({ onSignedIn }: { onSignedIn: (auth: Schemas['AuthRespons
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void action.run(async () => {
+      checkFields({
+        name: hasLength(name, 1, 100),
+        email: isEmail(email),
+        password: hasLength(password, 10, 128),
+      });
       const auth = await answer(
         client.POST('/api/v1/auth/register', { body: { name, email, password, role } }),
       );

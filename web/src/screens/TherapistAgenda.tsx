@@ -97,6 +97,13 @@ function Session({ item, onChanged }: { item: AgendaItem; onChanged: (text: stri
       <h3>
         {formatTime(item.startsAt)} – {formatTime(item.endsAt)} · {person.name}
       </h3>
+      {(person.email || person.phone) && (
+        <p className="contact">
+          {person.email && <a href={`mailto:${person.email}`}>{person.email}</a>}
+          {person.email && person.phone && ' · '}
+          {person.phone && <a href={`tel:${person.phone}`}>{person.phone}</a>}
+        </p>
+      )}
       <p>
         {item.offeringName}
         {item.room && ` · ${item.room.name}`}

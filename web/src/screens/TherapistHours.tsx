@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { answer, client, type Schemas } from '../api/client';
+import { AffectedSessions } from '../components/AffectedSessions';
 import { Field, Select } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
-import { formatDateTime } from '../format';
+import { checkFields, isQuarterHour } from '../checks';
 import { useAction, useResource } from '../hooks';
 import { href } from '../router';
 
@@ -79,6 +80,14 @@ function HoursEditor({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
+      checkFields(
+        Object.fromEntries(
+          rows.flatMap((row, i) => [
+            [`weekly[${i}].start`, isQuarterHour(row.start) && row.start !== '24:00'],
+            [`weekly[${i}].end`, isQuarterHour(row.end) && row.end > row.start],
+          ]),
+        ),
+      );
       const saved = await answer(
         client.PUT('/api/v1/therapists/me/availability', { body: { weekly: rows } }),
       );
@@ -154,19 +163,11 @@ function HoursEditor({
         </fieldset>
       ))}
       <ErrorNotice error={action.error} />
-      {outside.length > 0 && (
-        <div className="notice notice-warning" role="alert">
-          <p className="notice-title">These bookings are now outside your hours</p>
-          <p>They are kept. Please contact the clients, or add the hours back.</p>
-          <ul>
-            {outside.map((b) => (
-              <li key={b.id}>
-                {formatDateTime(b.startsAt)} with {b.clientName}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <AffectedSessions
+        title="These bookings are now outside your hours"
+        advice="They are kept. Please contact the clients, or add the hours back."
+        sessions={outside}
+      />
       <Status message={message} />
       <div className="actions">
         <button type="button" className="secondary" onClick={add}>

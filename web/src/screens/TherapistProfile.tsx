@@ -2,10 +2,15 @@ import { useState, type FormEvent } from 'react';
 import { answer, asApiError, client, type Schemas } from '../api/client';
 import { CheckboxGroup } from '../components/Choices';
 import { Field, Select, TextArea } from '../components/Field';
+import { PhotoUpload } from '../components/PhotoUpload';
 import { Empty, ErrorNotice, Loading, Status } from '../components/Notices';
 import { resolveTimeZone, TimeZoneField } from '../components/TimeZoneField';
 import { humanize, localTimeZone } from '../format';
+import { checkFields, hasLength, isTodayOrLater, isWholeNumber } from '../checks';
 import { useAction, useResource } from '../hooks';
+
+const ZONE_NAMES = Intl.supportedValuesOf('timeZone');
+import { href } from '../router';
 
 type Profile = Schemas['TherapistProfileResponse'];
 type Technique = Schemas['TechniqueResponse'];
@@ -41,9 +46,14 @@ export function TherapistProfile() {
         </p>
       ) : (
         <p className={`notice ${profile.data.bookable ? 'notice-good' : 'notice-warning'}`}>
-          {profile.data.bookable
-            ? 'Clients can find and book you.'
-            : 'Clients cannot book you yet: an admin must first verify your massage licence.'}
+          {profile.data.bookable ? (
+            'Clients can find and book you.'
+          ) : (
+            <>
+              Clients cannot book you yet: an admin must first verify your massage licence.{' '}
+              <a href={href('therapist/start')}>What is left to do</a>
+            </>
+          )}
         </p>
       )}
       <ProfileForm
@@ -52,6 +62,13 @@ export function TherapistProfile() {
         locations={locations.data ?? []}
         onSaved={profile.reload}
       />
+      {profile.data && (
+        <PhotoUpload
+          photoUrl={profile.data.photoUrl}
+          name={profile.data.name}
+          onSaved={profile.reload}
+        />
+      )}
       {profile.data && (
         <Certifications
           certifications={profile.data.certifications}
@@ -86,6 +103,11 @@ function ProfileForm({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
+      checkFields({
+        bio: bio.length <= 2000,
+        yearsExperience: isWholeNumber(years, 0, 70),
+        timezone: ZONE_NAMES.includes(resolveTimeZone(timezone)),
+      });
       await answer(
         client.PUT('/api/v1/therapists/me', {
           body: {
@@ -193,6 +215,11 @@ function Certifications({
     event.preventDefault();
     setMessage('');
     void action.run(async () => {
+      checkFields({
+        issuer: hasLength(issuer, 1, 200),
+        number: hasLength(number, 1, 100),
+        expiresOn: isTodayOrLater(expiresOn),
+      });
       await answer(
         client.POST('/api/v1/therapists/me/certifications', {
           body: { kind, issuer, number, expiresOn },

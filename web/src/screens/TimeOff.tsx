@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { answer, client, type Schemas } from '../api/client';
+import { AffectedSessions } from '../components/AffectedSessions';
 import { Field } from '../components/Field';
 import { Empty, ErrorNotice, Loading, ProfileFirst, Status } from '../components/Notices';
 import { formatDateTime } from '../format';
@@ -117,19 +118,11 @@ export function TimeOff() {
             error={action.error?.fieldError('reason')}
           />
           <ErrorNotice error={action.error} />
-          {conflicts.length > 0 && (
-            <div className="notice notice-warning" role="alert">
-              <p className="notice-title">You have bookings during this time off</p>
-              <p>They are kept. Please contact the clients or cancel them from your agenda.</p>
-              <ul>
-                {conflicts.map((b) => (
-                  <li key={b.id}>
-                    {formatDateTime(b.startsAt)} with {b.clientName}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          )}
+          <AffectedSessions
+            title="You have bookings during this time off"
+            advice="They are kept. Please contact the clients, or cancel the sessions from your agenda."
+            sessions={conflicts}
+          />
           <button type="submit" className="primary" disabled={action.busy}>
             {action.busy ? 'Adding…' : 'Add time off'}
           </button>

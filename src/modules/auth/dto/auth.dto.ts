@@ -38,6 +38,23 @@ export class RegisterDto {
   role?: (typeof SELF_REGISTRABLE_ROLES)[number];
 }
 
+/** The first administrator, created with the link logged at start-up. */
+export class SetupDto {
+  @ApiProperty({ description: 'The token of the setup link logged at start-up' })
+  @IsString()
+  @MaxLength(100)
+  token!: string;
+
+  @IsEmailAddress()
+  email!: string;
+
+  @IsNewPassword()
+  password!: string;
+
+  @IsText(100, 'Ana Lima')
+  name!: string;
+}
+
 export class LoginDto {
   @ApiProperty({ example: 'ana@example.com' })
   @IsString()
@@ -95,6 +112,13 @@ export class UserResponse {
   @ApiProperty({ enum: ['client', 'therapist', 'admin'] }) role!: string;
   @ApiProperty({ description: 'The user opened the confirmation link sent to this address' })
   emailVerified!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+351912345678',
+    description: 'E.164; the therapists of the user’s live bookings see it',
+  })
+  phone!: string | null;
 }
 
 export class AuthResponse {

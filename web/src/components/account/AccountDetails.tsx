@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { answer, client } from '../../api/client';
+import { checkFields, hasLength, isE164, toE164 } from '../../checks';
 import { useAction } from '../../hooks';
 import { useSession } from '../../session';
 import { Field } from '../Field';
@@ -9,6 +10,7 @@ import { ErrorNotice, Status } from '../Notices';
 export function AccountDetails() {
   const { user, reload } = useSession();
   const [name, setName] = useState(user.name);
+  const [phone, setPhone] = useState(user.phone ?? '');
   const [message, setMessage] = useState('');
   const save = useAction();
   const resend = useAction();
@@ -17,9 +19,11 @@ export function AccountDetails() {
     event.preventDefault();
     setMessage('');
     void save.run(async () => {
-      await answer(client.PATCH('/api/v1/me', { body: { name } }));
+      const digits = toE164(phone);
+      checkFields({ name: hasLength(name, 1, 100), phone: digits === '' || isE164(digits) });
+      await answer(client.PATCH('/api/v1/me', { body: { name, phone: digits || null } }));
       reload();
-      setMessage('Your name is saved.');
+      setMessage(digits === (user.phone ?? '') ? 'Your name is saved.' : 'Your details are saved.');
     });
   };
   const sendLink = () => {
@@ -40,6 +44,15 @@ export function AccountDetails() {
         onChange={(event) => setName(event.target.value)}
         error={save.error?.fieldError('name')}
       />
+      <Field
+        label="Phone (optional)"
+        type="tel"
+        autoComplete="tel"
+        hint="With the country code, like +1 212 555 0100. Only the therapists of your booked sessions see it, to reach you if plans change."
+        value={phone}
+        onChange={(event) => setPhone(event.target.value)}
+        error={save.error?.fieldError('phone')}
+      />
       <p>
         Email: <strong>{user.email}</strong>{' '}
         {user.emailVerified ? '(confirmed)' : '(not confirmed yet)'}
@@ -55,7 +68,7 @@ export function AccountDetails() {
       <ErrorNotice error={save.error ?? resend.error} />
       <Status message={message} />
       <button type="submit" className="primary" disabled={save.busy}>
-        {save.busy ? 'Saving…' : 'Save my name'}
+        {save.busy ? 'Saving…' : 'Save my details'}
       </button>
     </form>
   );
