@@ -1,0 +1,5 @@
+/** The therapist's screens, one chunk loaded on demand: visitors and clients never download them. */
+export { TherapistAgenda } from './TherapistAgenda';
+export { TherapistHours } from './TherapistHours';
+export { TherapistProfile } from './TherapistProfile';
+export { TimeOff } from './TimeOff';
