@@ -25,7 +25,11 @@ async function loadTherapistPage(id: string) {
     answer(client.GET('/api/v1/offerings', { params: { query: { limit: 100 } } })),
   ]);
   const sessions = offerings.items.filter((o) => therapist.techniques.includes(o.technique));
-  const openDays = await loadOpenDays(therapist, sessions, 7).catch(() => null);
+  // Seven days from now reach into an eighth date: the page lists seven.
+  const openDays = await loadOpenDays(therapist, sessions, 7).then(
+    (days) => days.slice(0, 7),
+    () => null,
+  );
   return { therapist, techniques, sessions, openDays };
 }
 
