@@ -3,6 +3,7 @@
  * for a visitor and a signed-in client; nothing on screen a person should not read; and the
  * speed a visitor on a slow line gets (menu on screen within 4 s) and what the home downloads.
  */
+import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { request } from '../support/api-request.js';
 import {
@@ -14,7 +15,7 @@ import {
   makeOffering,
   makeTherapist,
 } from '../support/factories.js';
-import { browserSuite, describeInBrowser, DESKTOP, PHONE } from './harness.js';
+import { ARTIFACTS, browserSuite, describeInBrowser, DESKTOP, PHONE } from './harness.js';
 
 /** A slow mobile line: 1.5 s latency, about 50 KB/s each way (DevTools protocol throttling). */
 const SLOW_LINE = {
@@ -91,6 +92,7 @@ describeInBrowser('the public pages in Chromium', () => {
         yearsExperience: 12,
         techniques: ['swedish', 'trigger-point', 'prenatal'],
         verified: ['massage-license', 'prenatal'],
+        timezone: 'America/New_York',
         weekly: everyDay('09:00', '17:00'),
       }),
       makeTherapist(t(), {
@@ -140,6 +142,8 @@ describeInBrowser('the public pages in Chromium', () => {
       await page.getByText('Times there are on New York time.').waitFor();
       await expectPlainWords(page);
       await shot(page, `h1-home-${size}`);
+      // The first screenful, as a visitor sees it (the README shows these).
+      await page.screenshot({ path: join(ARTIFACTS, `h1-home-${size}-top.png`) });
 
       await card.getByRole('link', { name: 'Maya Okafor' }).click();
       await page.getByRole('heading', { name: 'Maya Okafor', level: 1 }).waitFor();

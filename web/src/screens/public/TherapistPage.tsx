@@ -8,7 +8,7 @@ import { formatDay, formatMoney, formatTime } from '../../format';
 import { useResource } from '../../hooks';
 import { loadOpenDays } from '../../openDays';
 import { href } from '../../router';
-import type { PublicTherapist } from '../../spa';
+import { menuOf, type PublicTherapist } from '../../spa';
 
 const longDate = new Intl.DateTimeFormat(undefined, {
   day: 'numeric',
@@ -24,7 +24,10 @@ async function loadTherapistPage(id: string) {
     answer(client.GET('/api/v1/techniques')),
     answer(client.GET('/api/v1/offerings', { params: { query: { limit: 100 } } })),
   ]);
-  const sessions = offerings.items.filter((o) => therapist.techniques.includes(o.technique));
+  // In the menu's order: by technique as the catalog lists them, then from short to long.
+  const sessions = menuOf({ techniques, offerings: offerings.items })
+    .filter(({ technique }) => therapist.techniques.includes(technique.slug))
+    .flatMap((entry) => entry.offerings);
   // Seven days from now reach into an eighth date: the page lists seven.
   const openDays = await loadOpenDays(therapist, sessions, 7).then(
     (days) => days.slice(0, 7),
