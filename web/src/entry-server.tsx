@@ -23,7 +23,7 @@ export async function renderHome(
   const spa = await loadSpa(api).catch(() => null);
   const html = renderToString(
     <StrictMode>
-      <PreloadedSpa.Provider value={spa && { spa, at: Date.now() }}>
+      <PreloadedSpa.Provider value={spa && { spa, shown: false }}>
         <App />
       </PreloadedSpa.Provider>
     </StrictMode>,

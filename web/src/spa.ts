@@ -1,4 +1,4 @@
-import { createContext } from 'react';
+import { createContext, useContext, useEffect, useState } from 'react';
 import { answer, client, type Schemas } from './api/client';
 
 /** A bookable therapist's public profile; `photoUrl` once the API serves photos. */
@@ -29,27 +29,33 @@ export async function loadSpa(api: ApiClient = client): Promise<Spa> {
 /** The element the server writes the spa into, as JSON that is never executed (the CSP holds). */
 export const SPA_DATA_ID = 'spa-data';
 
-/** How long the page's own copy of the spa is shown instead of asking the API again. */
-const PRELOAD_FRESH_MS = 60_000;
-
-/** The spa the server rendered the page with, while it is fresh; otherwise undefined. */
+/** The spa the server rendered the page with; `shown` once a home has been shown with it. */
 export interface Preloaded {
   spa: Spa;
-  /** Date.now() when it was read. */
-  at: number;
+  shown: boolean;
 }
 
 export const PreloadedSpa = createContext<Preloaded | null>(null);
 
-export const freshSpa = (preloaded: Preloaded | null): Spa | undefined =>
-  preloaded && Date.now() - preloaded.at < PRELOAD_FRESH_MS ? preloaded.spa : undefined;
+/**
+ * The server's spa for the first home the page shows (so it hydrates without asking again);
+ * a later visit to the home reads the API afresh, in case the menu changed meanwhile.
+ */
+export function usePreloadedSpa(): Spa | undefined {
+  const preloaded = useContext(PreloadedSpa);
+  const [spa] = useState(() => (preloaded && !preloaded.shown ? preloaded.spa : undefined));
+  useEffect(() => {
+    if (preloaded) preloaded.shown = true;
+  }, [preloaded]);
+  return spa;
+}
 
 /** Reads the server's JSON block, if the page has one. */
 export function readPreloadedSpa(): Preloaded | null {
   const text = document.getElementById(SPA_DATA_ID)?.textContent;
   if (!text) return null;
   try {
-    return { spa: JSON.parse(text) as Spa, at: Date.now() };
+    return { spa: JSON.parse(text) as Spa, shown: false };
   } catch {
     return null;
   }

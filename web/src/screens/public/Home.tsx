@@ -1,15 +1,14 @@
-import { useContext } from 'react';
 import { CheckInLink } from '../../components/public/CheckInLink';
 import { LocationsSection } from '../../components/public/LocationsSection';
 import { MenuSection } from '../../components/public/MenuSection';
 import { TherapistCard } from '../../components/public/TherapistCard';
 import { Empty, ErrorNotice, Loading } from '../../components/Notices';
 import { useResource } from '../../hooks';
-import { freshSpa, loadSpa, menuOf, PreloadedSpa } from '../../spa';
+import { loadSpa, menuOf, usePreloadedSpa } from '../../spa';
 
 /** The spa's front door, for anyone: what it is, the menu, the people, the address. */
 export function Home() {
-  const spa = useResource(loadSpa, [], freshSpa(useContext(PreloadedSpa)));
+  const spa = useResource(loadSpa, [], usePreloadedSpa());
   return (
     <div className="public-page">
       <section className="hero" aria-labelledby="home-title">
