@@ -157,12 +157,16 @@ function screen(route: Route, user: User): ReactNode {
   return <Redirect to={HOME[user.role]} />;
 }
 
+/** The spa's own pages, shown alike to everyone (the server renders the home before any session). */
+const isPublic = (route: Route) =>
+  route.segments.length === 0 ||
+  (route.segments[0] === 'therapists' && route.segments.length === 2);
+
 /** Screens for anyone, signed in or not: the spa's public pages and links from emails. */
 function linkScreen(route: Route, onVerified: () => void): ReactNode {
   const path = route.segments.join('/');
-  const [first, second, third] = route.segments;
-  if (path === '') return <Home />;
-  if (first === 'therapists' && second && !third) return <TherapistPage therapistId={second} />;
+  const second = route.segments[1];
+  if (isPublic(route)) return second ? <TherapistPage therapistId={second} /> : <Home />;
   const linkToken = route.params.get('token') ?? '';
   if (path === 'forgot-password') return <ForgotPassword />;
   if (path === 'reset-password') return <ResetPassword token={linkToken} />;
@@ -264,7 +268,7 @@ export function App() {
         <a className="brand" href={href('')}>
           <span aria-hidden="true">◎</span> Unknot
         </a>
-        {!session && state.status !== 'expired' && (
+        {(state.status === 'signed-out' || (state.status === 'loading' && isPublic(route))) && (
           <nav aria-label="Account" className="visitor-nav">
             <a href={href('signin')} aria-current={path === 'signin' ? 'page' : undefined}>
               Sign in
