@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { scriptSafeJson } from './script-safe-json.js';
 
 /** What dist/web-ssr/entry-server.mjs exports (web/src/entry-server.tsx). */
 interface HomeRenderer {
@@ -25,16 +26,6 @@ const EMPTY_ROOT = '<div id="root"></div>';
  * change to the menu shows within a second.
  */
 const FRESH_MS = 1_000;
-
-/** JSON that cannot end its <script> element or break the page: `<`, `>`, `&` and line separators escaped. */
-export function scriptSafeJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/>/g, '\\u003e')
-    .replace(/&/g, '\\u0026')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
 
 /**
  * The home page with the spa's menu, therapists and addresses already in it (and in a JSON block
