@@ -19,10 +19,12 @@ export function TherapistPhoto({
 }) {
   const size = large ? 'therapist-photo large' : 'therapist-photo';
   if (therapist.photoUrl) {
+    // The API's photoUrl is the large picture (640 px); a card needs the small one (160 px).
     const src = large
-      ? therapist.photoUrl.replace(/size=small\b/, 'size=large')
-      : therapist.photoUrl;
-    return <img className={size} src={src} alt={`Photo of ${therapist.name}`} loading="lazy" />;
+      ? therapist.photoUrl
+      : `${therapist.photoUrl}${therapist.photoUrl.includes('?') ? '&' : '?'}size=small`;
+    // The name is written beside it, so the picture adds nothing for a screen reader.
+    return <img className={size} src={src} alt="" loading="lazy" />;
   }
   return (
     <span className={`${size} initials`} aria-hidden="true">
