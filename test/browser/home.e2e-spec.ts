@@ -157,6 +157,15 @@ describeInBrowser('the public pages in Chromium', () => {
       await expectPlainWords(page);
       await shot(page, `h2-therapist-${size}`);
     }
+
+    // A link to no one, or a mangled one: said in words, with the way back.
+    const page = await openPage();
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'not-an-id']) {
+      await page.goto(`${t().server}/#/therapists/${id}`);
+      await page.getByRole('heading', { name: 'Therapist not found' }).waitFor();
+      await page.getByRole('link', { name: 'See our menu and therapists' }).waitFor();
+      await expectPlainWords(page);
+    }
   }, 60_000);
 
   it('"Check in and book" leads a visitor to sign up; a signed-in client still reaches the home', async () => {

@@ -40,7 +40,8 @@ async function loadTherapistPage(id: string) {
 export function TherapistPage({ therapistId }: { therapistId: string }) {
   const page = useResource(() => loadTherapistPage(therapistId), [therapistId]);
   if (page.loading && !page.data) return <Loading what="the therapist" />;
-  if (page.error?.status === 404) {
+  // A link with an id that is no one's (404), or not an id at all (400): the same for a person.
+  if (page.error?.status === 404 || page.error?.status === 400) {
     return (
       <section className="public-page">
         <h1>Therapist not found</h1>
