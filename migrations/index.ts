@@ -9,6 +9,8 @@ import { AddSessions1796535483078 } from './1796535483078-AddSessions.js';
 import { IndexTherapistsByExperience1796536105344 } from './1796536105344-IndexTherapistsByExperience.js';
 import { AddReschedulingAndWaitlist1796539341582 } from './1796539341582-AddReschedulingAndWaitlist.js';
 import { AddLocationsAndRooms1796542790633 } from './1796542790633-AddLocationsAndRooms.js';
+import { AddUserPhone1796548212333 } from './1796548212333-AddUserPhone.js';
+import { AddTherapistPhotos1796548641254 } from './1796548641254-AddTherapistPhotos.js';
 
 /** Every migration, in order. */
 export const MIGRATIONS = [
@@ -22,4 +24,6 @@ export const MIGRATIONS = [
   IndexTherapistsByExperience1796536105344,
   AddReschedulingAndWaitlist1796539341582,
   AddLocationsAndRooms1796542790633,
+  AddUserPhone1796548212333,
+  AddTherapistPhotos1796548641254,
 ];

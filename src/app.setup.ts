@@ -5,7 +5,7 @@ import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
 import { Logger, PinoLogger } from 'nestjs-pino';
 import { sendProblem } from './common/errors/problem-details.filter.js';
 import { logRequests } from './common/http/logging.js';
@@ -13,6 +13,7 @@ import { completeDocument, PROBLEM_SCHEMA } from './common/http/openapi-document
 import { requestId } from './common/http/request-id.js';
 import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
+import { PHOTO_LIMIT_BYTES, PHOTO_MEDIA_TYPES } from './modules/therapists/photo.rules.js';
 import type { TrustProxy } from './config/trust-proxy.js';
 import { serveWebApp } from './web/web-app.js';
 
@@ -89,6 +90,22 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   // Fastify's own errors (body too large, malformed JSON) reach the ProblemDetailsFilter through
   // Nest. JSON only: a text/plain body would otherwise reach validation as a string.
   fastify.removeContentTypeParser(['text/plain']);
+  // A photo is the one body that is not JSON, and the one allowed past 100 kB. Other routes refuse
+  // an image before reading it, as they refuse any body that is not JSON.
+  const photoRoute = `/${API_PREFIX}/therapists/me/photo`;
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const type = (request.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (PHOTO_MEDIA_TYPES.includes(type) && request.routeOptions.url !== photoRoute) {
+      done(new errorCodes.FST_ERR_CTP_INVALID_MEDIA_TYPE(type));
+      return;
+    }
+    done(null, payload);
+  });
+  fastify.addContentTypeParser(
+    PHOTO_MEDIA_TYPES,
+    { parseAs: 'buffer', bodyLimit: PHOTO_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   // Swagger UI's pages need inline scripts and styles; they alone get a policy that allows them.
   const siteHeaders = securityHeaders(SITE_CSP);
   const docsHeaders = securityHeaders(DOCS_CSP);

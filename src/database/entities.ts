@@ -21,6 +21,7 @@ import { TimeOff } from '../modules/schedules/time-off.entity.js';
 import { Technique } from '../modules/techniques/technique.entity.js';
 import { Certification } from '../modules/therapists/certification.entity.js';
 import { TherapistTechnique } from '../modules/therapists/therapist-technique.entity.js';
+import { TherapistPhoto } from '../modules/therapists/therapist-photo.entity.js';
 import { Therapist } from '../modules/therapists/therapist.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
@@ -33,6 +34,7 @@ export const ENTITIES = [
   Therapist,
   TherapistTechnique,
   Certification,
+  TherapistPhoto,
   AvailabilityWindow,
   TimeOff,
   AuditEntry,

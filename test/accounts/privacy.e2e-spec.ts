@@ -10,7 +10,9 @@ import {
   intakeBody,
   makeIntake,
   makeOffering,
+  makeJpeg,
   makeTherapist,
+  uploadPhoto,
   utcAt,
 } from '../support/factories.js';
 import { answersWithin } from '../support/sessions.js';
@@ -32,6 +34,7 @@ beforeAll(async () => {
     techniques: ['swedish'],
     weekly: ALL_WEEK,
   });
+  await uploadPhoto(t, therapist, await makeJpeg()).expect(204);
   await request(t.server)
     .post(`${API}/therapists/me/time-off`)
     .set('Authorization', bearer(therapist))
@@ -49,9 +52,15 @@ afterAll(async () => {
  * Idempotency-Key) and a past one, preferences, a failed login, sent messages.
  */
 let nextDay = 3;
-async function busyClient(name: string): Promise<Account & { bookingId: string }> {
+async function busyClient(name: string): Promise<Account & { bookingId: string; phone: string }> {
   const day = nextDay++;
   const client = await makeClient(t, name);
+  const phone = `+3519${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await request(t.server)
+    .patch(`${API}/me`)
+    .set('Authorization', bearer(client))
+    .send({ phone })
+    .expect(200);
   const flagged = await makeIntake(t, client, {
     redFlags: { chestPain: true, radiatingPain: false, fever: false },
   });
@@ -97,7 +106,7 @@ async function busyClient(name: string): Promise<Account & { bookingId: string }
     .send({ email: client.email, password: 'not-the-password' })
     .expect(401);
   await smtp.waitFor((mails) => mails.some((mail) => mail.to === client.email.toLowerCase()));
-  return { ...client, bookingId: upcoming.body.id };
+  return { ...client, bookingId: upcoming.body.id, phone };
 }
 
 /** Waits until `count` transactions of this file's database wait for an advisory lock. */
@@ -135,6 +144,7 @@ const PERSONAL_ROWS: Record<string, string> = {
   certifications: `SELECT id::text AS key FROM certifications WHERE therapist_id = $1`,
   availability_windows: `SELECT id::text AS key FROM availability_windows WHERE therapist_id = $1`,
   time_off: `SELECT id::text AS key FROM time_off WHERE therapist_id = $1`,
+  therapist_photos: `SELECT therapist_id::text AS key FROM therapist_photos WHERE therapist_id = $1`,
   waitlist_entries: `SELECT id::text AS key FROM waitlist_entries WHERE client_id = $1`,
   waitlist_offers: `SELECT w.id::text AS key FROM waitlist_offers w
                       JOIN waitlist_entries e ON e.id = w.entry_id WHERE e.client_id = $1`,
@@ -173,6 +183,7 @@ const SECTION_OF: Record<string, string> = {
   idempotency_keys: 'idempotencyKeys',
   waitlist_entries: 'waitlist',
   waitlist_offers: 'waitlist',
+  therapist_photos: 'therapistPhoto',
 };
 
 async function exportOf(account: Account): Promise<{ data: ExportData; text: string }> {
@@ -218,6 +229,7 @@ describe('GET /me/export', () => {
     const other = await busyClient('Olga Other');
     const { data, text } = await exportOf(person);
     expect(data.account).toMatchObject({ id: person.id, email: person.email });
+    if ('phone' in person) expect(data.account).toMatchObject({ phone: person.phone });
     const mine = await rowsOf(person);
     let checked = 0;
     for (const [table, keys] of Object.entries(mine)) {
@@ -251,6 +263,7 @@ describe('GET /me/export', () => {
       }
     }
     expect(text).not.toContain(other.email);
+    expect(text).not.toContain(other.phone);
     expect(text).not.toContain('Gentle please, Olga Other');
     // No secret leaves: no password hash, no token hash, no calendar token, no link secret.
     expect(text).not.toMatch(/\$argon2|password_?hash|token_?hash|calendar_?token/i);
@@ -328,7 +341,10 @@ describe('DELETE /me', () => {
       'Former client',
     );
 
-    // Every text of every table, the job queue's included: neither the address nor the name.
+    const { rows: erased } = await t.db.query(`SELECT phone FROM users WHERE id = $1`, [client.id]);
+    expect(erased).toEqual([{ phone: null }]);
+
+    // Every text of every table, the job queue's included: not the address, name or phone.
     const { rows: columns } = await t.db.query(
       `SELECT table_schema, table_name, column_name FROM information_schema.columns
         WHERE table_schema IN ('public', 'pgboss')
@@ -341,8 +357,9 @@ describe('DELETE /me', () => {
     for (const { table_schema, table_name, column_name } of columns) {
       const { rows } = await t.db.query(
         `SELECT count(*)::int AS n FROM "${table_schema}"."${table_name}"
-          WHERE "${column_name}"::text ILIKE $1 OR "${column_name}"::text ILIKE $2`,
-        [`%${client.email}%`, '%Casey Erasable%'],
+          WHERE "${column_name}"::text ILIKE $1 OR "${column_name}"::text ILIKE $2
+             OR "${column_name}"::text LIKE $3`,
+        [`%${client.email}%`, '%Casey Erasable%', `%${client.phone}%`],
       );
       if (rows[0].n > 0) holders.push(`${table_schema}.${table_name}.${column_name}`);
     }
@@ -361,6 +378,7 @@ describe('DELETE /me', () => {
       techniques: ['swedish'],
       weekly: ALL_WEEK,
     });
+    await uploadPhoto(t, leaving, await makeJpeg()).expect(204);
     const client = await makeClient(t, 'Loyal Client');
     await makeIntake(t, client);
     await book(t, client, {
@@ -375,6 +393,12 @@ describe('DELETE /me', () => {
       .send({ password: leaving.password })
       .expect(204);
     await request(t.server).get(`${API}/therapists/${leaving.id}`).expect(404);
+    await request(t.server).get(`${API}/therapists/${leaving.id}/photo`).expect(404);
+    const { rows: photos } = await t.db.query(
+      `SELECT 1 FROM therapist_photos WHERE therapist_id = $1`,
+      [leaving.id],
+    );
+    expect(photos).toEqual([]);
     await smtp.waitFor((mails) =>
       mails.some(
         (mail) =>

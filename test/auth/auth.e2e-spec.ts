@@ -33,6 +33,7 @@ describe('POST /auth/register', () => {
       name: 'Ana Lima',
       role: 'client',
       emailVerified: false,
+      phone: null,
     });
     expect(response.body.user).not.toHaveProperty('passwordHash');
     const me = await request(t.server)

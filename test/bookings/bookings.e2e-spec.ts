@@ -568,7 +568,7 @@ describe('the therapist’s week', () => {
     expect(agenda.body).toEqual([
       expect.objectContaining({
         id: booking.body.id,
-        client: { name: client.name },
+        client: { name: client.name, email: client.email, phone: null },
         technique: 'swedish',
         notes: 'Neck too',
         intake: null,

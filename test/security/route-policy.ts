@@ -154,6 +154,13 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
     object: 'timeOff',
     scoped: true,
   },
+  'PUT /api/v1/therapists/me/photo': {
+    roles: ['therapist'],
+    // JSON, not a picture: the answer is about access, and the photo stays as it is.
+    body: () => ({}),
+    grantedStatus: 415,
+  },
+  'GET /api/v1/therapists/{id}/photo': { public: true, object: 'therapist' },
   'GET /api/v1/therapists/me/bookings': { roles: ['therapist'] },
   'GET /api/v1/therapists/me/calendar': { roles: ['therapist'] },
   'POST /api/v1/therapists/me/calendar/rotate': { roles: ['therapist'] },
@@ -222,6 +229,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
       pregnancy: { pregnant: false },
     }),
   },
+  'GET /api/v1/intakes': { roles: ['client'] },
+  'GET /api/v1/intakes/latest': { roles: ['client'] },
   'GET /api/v1/intakes/{id}': { roles: ['client', 'admin'], object: 'intake', scoped: true },
   'GET /api/v1/intakes/{id}/matches': { roles: ['client'], object: 'intake', scoped: true },
 
@@ -275,6 +284,8 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
 export const INTAKE_ROUTES = new Set([
   'POST /api/v1/intakes',
   'GET /api/v1/me/export',
+  'GET /api/v1/intakes',
+  'GET /api/v1/intakes/latest',
   'GET /api/v1/intakes/{id}',
   'GET /api/v1/admin/intake-flags',
 ]);

@@ -247,3 +247,20 @@ export async function makeIntake(
     .expect(201);
   return response.body;
 }
+
+/** A small real JPEG (a flat colour) made with sharp. */
+export async function makeJpeg(width = 800, height = 600, colour = '#7a9e7e'): Promise<Buffer> {
+  const { default: sharp } = await import('sharp');
+  return sharp({ create: { width, height, channels: 3, background: colour } })
+    .jpeg()
+    .toBuffer();
+}
+
+/** Uploads a photo for the therapist (who has a profile); answers the request's promise. */
+export function uploadPhoto(t: TestApp, therapist: Account, image: Buffer, type = 'image/jpeg') {
+  return request(t.server)
+    .put(`${API}/therapists/me/photo`)
+    .set('Authorization', bearer(therapist))
+    .set('Content-Type', type)
+    .send(image);
+}

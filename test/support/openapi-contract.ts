@@ -72,7 +72,9 @@ const essence = (contentType: string | undefined) =>
   (contentType ?? '').split(';')[0].trim().toLowerCase();
 const isJson = (mediaType: string) => /^application\/(.+\+)?json$/.test(mediaType);
 const hasBody = (response: Response) =>
-  response.status !== 204 && response.status !== 304 && (response.text ?? '') !== '';
+  response.status !== 204 &&
+  response.status !== 304 &&
+  ((response.text ?? '') !== '' || (Buffer.isBuffer(response.body) && response.body.length > 0));
 
 export class OpenApiContract {
   private readonly ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });

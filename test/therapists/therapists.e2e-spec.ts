@@ -56,6 +56,7 @@ describe('therapist profile', () => {
       certifications: [],
       // No home location named: the therapist works where the spa has no rooms to share.
       locationId: null,
+      photoUrl: null,
     });
     const replaced = await request(t.server)
       .put(`${API}/therapists/me`)

@@ -37,6 +37,9 @@ export enum ErrorCode {
   CertificationNotVerified = 'CERTIFICATION_NOT_VERIFIED',
   TechniqueInUse = 'TECHNIQUE_IN_USE',
   TimeOffNotFound = 'TIME_OFF_NOT_FOUND',
+  PhotoNotFound = 'PHOTO_NOT_FOUND',
+  UnsupportedImage = 'UNSUPPORTED_IMAGE',
+  ImageTooLarge = 'IMAGE_TOO_LARGE',
 
   BookingNotFound = 'BOOKING_NOT_FOUND',
   SlotUnavailable = 'SLOT_UNAVAILABLE',
@@ -88,6 +91,7 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.TherapistNotFound:
     case ErrorCode.CertificationNotFound:
     case ErrorCode.TimeOffNotFound:
+    case ErrorCode.PhotoNotFound:
     case ErrorCode.BookingNotFound:
     case ErrorCode.IntakeNotFound:
     case ErrorCode.FlagNotFound:
@@ -118,7 +122,9 @@ export function statusOf(code: ErrorCode): number {
     case ErrorCode.UriTooLong:
       return 414;
     case ErrorCode.UnsupportedMediaType:
+    case ErrorCode.UnsupportedImage:
       return 415;
+    case ErrorCode.ImageTooLarge:
     case ErrorCode.BookingInPast:
     case ErrorCode.BookingNotStarted:
     case ErrorCode.TherapistNotQualified:

@@ -38,7 +38,8 @@ export function hostileInputProblems(value: unknown, path = '', depth = 0): Fiel
     }
     return [];
   }
-  if (value === null || typeof value !== 'object') return [];
+  // Bytes (a photo) are not text: the feature that takes them reads them by their content.
+  if (value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return [];
   if (depth >= MAX_DEPTH) {
     return [{ field: path || 'body', message: `${path || 'body'} is nested too deeply` }];
   }

@@ -1,7 +1,15 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Length, MaxLength, ValidateBy } from 'class-validator';
+import {
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 import { DateTime, IANAZone } from 'luxon';
 import { isInstant } from '../time/instant.js';
 
@@ -11,6 +19,48 @@ const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? val
 export function IsText(max: number, example?: string) {
   return applyDecorators(
     ApiProperty({ minLength: 1, maxLength: max, example }),
+    Transform(trim),
+    IsString(),
+    Length(1, max),
+  );
+}
+
+/** E.164: a plus, a country code that does not start with 0, at most 15 digits in all. */
+export const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/**
+ * An optional phone number in E.164 (`+351912345678`); spaces, dots, dashes and brackets people
+ * type between digits are dropped first. `null` is accepted (it clears the number).
+ */
+export function IsOptionalPhone() {
+  return applyDecorators(
+    ApiPropertyOptional({
+      type: String,
+      nullable: true,
+      pattern: E164.source,
+      example: '+351912345678',
+      description: 'E.164, with the country code; null removes it',
+    }),
+    IsOptional(),
+    Transform(({ value }: { value: unknown }) =>
+      typeof value === 'string' ? value.replace(/[\s.()-]/g, '') : value,
+    ),
+    IsString(),
+    Matches(E164, {
+      message: (args) =>
+        `${args.property} must be a phone number with its country code, e.g. +351912345678`,
+    }),
+  );
+}
+
+/**
+ * An optional line of text that, when given, may not be null or empty (a PATCH that leaves a
+ * required column alone): trimmed, 1..max characters.
+ */
+export function IsOptionalLine(max: number, example?: string) {
+  return applyDecorators(
+    ApiPropertyOptional({ minLength: 1, maxLength: max, example }),
+    ValidateIf((_object, value) => value !== undefined),
     Transform(trim),
     IsString(),
     Length(1, max),

@@ -21,10 +21,10 @@ export class AccountsController {
   }
 
   @Patch()
-  @ApiAuth('Change my name', 400)
+  @ApiAuth('Change my name or phone number', 400)
   @ApiOkResponse({ type: UserResponse })
   update(@CurrentUser() user: AuthUser, @Body() dto: UpdateAccountDto): Promise<UserResponse> {
-    return this.accounts.rename(user.id, dto);
+    return this.accounts.update(user.id, dto);
   }
 
   @Get('export')

@@ -33,7 +33,7 @@ const PLACEHOLDER_NAMES = {
 } as const;
 
 /**
- * The account as its owner manages it: name, export (GDPR Art. 15, 20) and erasure (Art. 17).
+ * The account as its owner manages it: name and phone, export (GDPR Art. 15, 20) and erasure (Art. 17).
  * Each module exports and erases the tables it owns (PersonalDataHolder); this service only
  * decides the order and holds the transaction.
  */
@@ -80,8 +80,10 @@ export class AccountsService {
     return toUserResponse(await this.live(userId));
   }
 
-  async rename(userId: string, dto: UpdateAccountDto): Promise<UserResponse> {
-    return toUserResponse(await this.users.rename(userId, dto.name));
+  /** Changes the fields given; a field left out stays as it is. */
+  async update(userId: string, dto: UpdateAccountDto): Promise<UserResponse> {
+    await this.live(userId);
+    return toUserResponse(await this.users.update(userId, { name: dto.name, phone: dto.phone }));
   }
 
   /** Every record about the caller, read in one snapshot. */

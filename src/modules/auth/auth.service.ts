@@ -22,6 +22,7 @@ export function toUserResponse(user: User): UserResponse {
     name: user.name,
     role: user.role,
     emailVerified: user.emailVerifiedAt !== null,
+    phone: user.phone,
   };
 }
 

@@ -61,10 +61,14 @@ export class AgendaService {
     const intakeIds = rows.flatMap((row) =>
       row.status !== 'cancelled' && row.intake_id ? [row.intake_id] : [],
     );
-    const [facts, offeringNames, clientNames] = await Promise.all([
+    // How to reach a client is for the sessions still to come, and only those.
+    const now = Date.now();
+    const live = (row: AgendaRow) => row.status === 'confirmed' && row.starts_at.getTime() > now;
+    const [facts, offeringNames, clientNames, contacts] = await Promise.all([
       this.sessionFacts.forIntakes(intakeIds),
       this.offerings.namesOf(rows.map((row) => row.offering_id)),
       this.users.namesOf(rows.map((row) => row.client_id)),
+      this.users.contactsOf(rows.filter(live).map((row) => row.client_id)),
     ]);
     return rows.map((row) => ({
       id: row.id,
@@ -74,7 +78,11 @@ export class AgendaService {
       technique: row.technique_slug,
       offeringName: offeringNames.get(row.offering_id) ?? '',
       notes: row.notes,
-      client: { name: clientNames.get(row.client_id) ?? '' },
+      client: {
+        name: clientNames.get(row.client_id) ?? '',
+        email: live(row) ? (contacts.get(row.client_id)?.email ?? null) : null,
+        phone: live(row) ? (contacts.get(row.client_id)?.phone ?? null) : null,
+      },
       room: row.room_id ? { id: row.room_id, name: row.room_name ?? '' } : null,
       intake:
         row.status !== 'cancelled' && row.intake_id ? (facts.get(row.intake_id) ?? null) : null,

@@ -3,7 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../../common/auth/auth.decorators.js';
 import type { AuthUser } from '../../common/auth/auth-user.js';
 import { ApiAuth } from '../../common/http/api-problems.decorator.js';
-import { Page } from '../../common/pagination/pagination.js';
+import { Page, PageQueryDto } from '../../common/pagination/pagination.js';
 import { IdParam } from '../../common/validation/id-param.js';
 import {
   CreatedIntakeResponse,
@@ -12,11 +12,13 @@ import {
   FlagQueryDto,
   FlagResponse,
   FlagWithIntakeResponse,
+  IntakePage,
   IntakeResponse,
   MatchQueryDto,
   MatchResponse,
   ResolveFlagDto,
 } from './dto/intake.dto.js';
+import { IntakeHistoryService } from './intake-history.service.js';
 import { IntakeReviewService } from './intake-review.service.js';
 import { IntakeService } from './intake.service.js';
 import { MatchingService } from './matching.service.js';
@@ -26,6 +28,7 @@ import { MatchingService } from './matching.service.js';
 export class IntakeController {
   constructor(
     private readonly intakes: IntakeService,
+    private readonly history: IntakeHistoryService,
     private readonly matching: MatchingService,
     private readonly review: IntakeReviewService,
   ) {}
@@ -39,6 +42,22 @@ export class IntakeController {
     @Body() dto: CreateIntakeDto,
   ): Promise<CreatedIntakeResponse> {
     return this.intakes.create(user.id, dto);
+  }
+
+  @Roles('client')
+  @Get('intakes')
+  @ApiOkResponse({ type: IntakePage })
+  @ApiAuth('List my intakes, newest first', 400)
+  list(@CurrentUser() user: AuthUser, @Query() query: PageQueryDto): Promise<Page<IntakeResponse>> {
+    return this.history.list(user.id, query);
+  }
+
+  @Roles('client')
+  @Get('intakes/latest')
+  @ApiOkResponse({ type: IntakeResponse })
+  @ApiAuth('Read my newest intake, expired or not', 404)
+  latest(@CurrentUser() user: AuthUser): Promise<IntakeResponse> {
+    return this.history.latest(user.id);
   }
 
   @Roles('client', 'admin')

@@ -31,6 +31,8 @@ const GATE_ERROR: Record<GateRefusalCode, ErrorCode> = {
 /** The intake feature's refusals, each with its message written once. */
 export const intakeErrors = {
   notFound: () => new NotFoundError(ErrorCode.IntakeNotFound, 'The intake'),
+  /** `GET /intakes/latest` of a client who never checked in. */
+  noneYet: () => new AppError(ErrorCode.IntakeNotFound, 'You have not filled in an intake yet.'),
   expired: () =>
     new AppError(ErrorCode.IntakeExpired, 'This intake has expired; please fill in a new one.'),
   /** A booking named an older intake than the client's latest. */

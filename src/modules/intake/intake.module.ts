@@ -6,6 +6,7 @@ import { LocationsModule } from '../locations/locations.module.js';
 import { SchedulesModule } from '../schedules/schedules.module.js';
 import { TherapistsModule } from '../therapists/therapists.module.js';
 import { RescreeningService } from './rescreening.service.js';
+import { IntakeHistoryService } from './intake-history.service.js';
 import { IntakeReviewService } from './intake-review.service.js';
 import { IntakePersonalData } from './intake-personal-data.service.js';
 import { IntakeController } from './intake.controller.js';
@@ -27,6 +28,7 @@ import { NotificationsModule } from '../notifications/notifications.module.js';
   controllers: [IntakeController],
   providers: [
     IntakeService,
+    IntakeHistoryService,
     MatchingService,
     IntakeReviewService,
     ScreeningService,

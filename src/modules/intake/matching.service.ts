@@ -27,6 +27,7 @@ import type { Suggestion } from './intake.rules.js';
 import type { IntakeStatus, TechniqueSlug } from './intake.types.js';
 import { MatchPair, MatchRow, MatchSearch, rankAnswer } from './match-search.rules.js';
 import { AVAILABILITY_SATURATION_SLOTS } from './matching.rules.js';
+import { TherapistPhotosService } from '../therapists/therapist-photos.service.js';
 
 const MAX_MATCH_WINDOW_DAYS = 31;
 const NEXT_SLOTS = 5;
@@ -90,6 +91,7 @@ export class MatchingService {
     private readonly slots: SlotsService,
     private readonly locations: LocationsService,
     private readonly config: AppConfig,
+    private readonly photos: TherapistPhotosService,
   ) {}
 
   /**
@@ -155,6 +157,7 @@ export class MatchingService {
     const byPair = new Map(
       answer.map((scored) => [`${scored.pair.row.therapistId}:${scored.pair.technique}`, scored]),
     );
+    const photoUrls = await this.photos.urlsOf(ranked.map((match) => match.therapistId));
     return ranked.map((match) => {
       const { pair, runs } = byPair.get(`${match.therapistId}:${match.technique}`)!;
       return {
@@ -163,6 +166,7 @@ export class MatchingService {
           name: pair.row.facts.name,
           yearsExperience: pair.row.yearsExperience,
           timezone: pair.row.facts.timezone,
+          photoUrl: photoUrls.get(pair.row.therapistId) ?? null,
         },
         technique: match.technique,
         score: match.score,

@@ -11,6 +11,17 @@ export const therapistErrors = {
       ErrorCode.TechniqueInUse,
       'You have upcoming sessions of a technique you are removing; cancel or hold them before removing it from your profile.',
     ),
+  photoNotFound: () => new NotFoundError(ErrorCode.PhotoNotFound, 'The photo'),
+  unsupportedImage: () =>
+    new AppError(
+      ErrorCode.UnsupportedImage,
+      'The photo must be a JPEG, PNG or WebP picture, and this file is not one.',
+    ),
+  imageTooLarge: () =>
+    new AppError(
+      ErrorCode.ImageTooLarge,
+      'The photo has more pixels than we can take (at most 50 megapixels); please send a smaller one.',
+    ),
   certificationNotFound: () =>
     new NotFoundError(ErrorCode.CertificationNotFound, 'The certification'),
   certificationAlreadyDecided: (status: string) =>

@@ -18,6 +18,7 @@ import {
   UpsertTherapistProfileDto,
 } from './dto/therapist.dto.js';
 import { BookingLedger } from '../bookings/booking-ledger.service.js';
+import { photoUrl } from './photo.rules.js';
 import { endOfDay, qualifiedUntil } from './qualification.rules.js';
 import {
   bookableSql,
@@ -64,6 +65,7 @@ interface PublicTherapistRow {
   years_experience: number;
   timezone: string;
   techniques: string[];
+  photo_version: string | null;
 }
 
 @Injectable()
@@ -122,14 +124,18 @@ export class TherapistsService {
   async ownProfile(userId: string): Promise<TherapistProfileResponse> {
     const manager = this.dataSource.manager;
     const therapist = await this.requireProfile(userId, manager);
-    const [user, techniques, certifications, [{ bookable }]] = await Promise.all([
+    const [user, techniques, certifications, [{ bookable, photo_version }]] = await Promise.all([
       manager.findOneByOrFail(User, { id: userId }),
       manager.find(TherapistTechnique, {
         where: { therapistId: userId },
         relations: { technique: true },
       }),
       manager.find(Certification, { where: { therapistId: userId }, order: { createdAt: 'ASC' } }),
-      manager.query(`SELECT ${bookableSql('$1::uuid')} AS bookable`, [userId]),
+      manager.query(
+        `SELECT ${bookableSql('$1::uuid')} AS bookable,
+                (SELECT version FROM therapist_photos WHERE therapist_id = $1) AS photo_version`,
+        [userId],
+      ),
     ]);
     return {
       id: therapist.id,
@@ -141,6 +147,7 @@ export class TherapistsService {
       techniques: techniques
         .sort((a, b) => (a.technique?.sortOrder ?? 0) - (b.technique?.sortOrder ?? 0))
         .map((t) => t.techniqueSlug),
+      photoUrl: photoUrl(userId, photo_version),
       bookable,
       certifications: certifications.map(toCertificationResponse),
     };
@@ -486,7 +493,8 @@ const publicTherapistSelect = `
          ARRAY(SELECT tt.technique_slug FROM therapist_techniques tt
                  JOIN techniques q ON q.slug = tt.technique_slug
                 WHERE tt.therapist_id = t.id AND ${qualifiedForSql('t.id', 'tt.technique_slug')}
-                ORDER BY q.sort_order) AS techniques
+                ORDER BY q.sort_order) AS techniques,
+         (SELECT p.version FROM therapist_photos p WHERE p.therapist_id = t.id) AS photo_version
     FROM therapists t JOIN users u ON u.id = t.id`;
 
 function toPublicTherapist(
@@ -501,5 +509,6 @@ function toPublicTherapist(
     timezone: row.timezone,
     techniques: row.techniques,
     certifications,
+    photoUrl: photoUrl(row.id, row.photo_version),
   };
 }

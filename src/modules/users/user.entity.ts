@@ -12,6 +12,7 @@ import type { Role } from '../../common/auth/auth-user.js';
 @Entity('users')
 @Check('CHK_users_role', `"role" IN ('client', 'therapist', 'admin')`)
 @Check('CHK_users_name', `length(btrim("name")) BETWEEN 1 AND 100`)
+@Check('CHK_users_phone', `"phone" ~ '^\\+[1-9][0-9]{6,14}$'`)
 export class User {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'PK_users' })
   id!: string;
@@ -23,6 +24,10 @@ export class User {
 
   @Column({ type: 'text' })
   name!: string;
+
+  /** E.164 (`+351912345678`), optional; shown to the therapists of the user's live bookings. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
 
   @Column({ type: 'text' })
   role!: Role;

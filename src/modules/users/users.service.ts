@@ -102,9 +102,28 @@ export class UsersService {
     );
   }
 
-  async rename(id: string, name: string): Promise<User> {
-    await this.users.update({ id }, { name });
+  /** Sets the fields given (undefined leaves one alone; a null phone removes it). */
+  async update(id: string, change: { name?: string; phone?: string | null }): Promise<User> {
+    const fields = Object.fromEntries(
+      Object.entries(change).filter(([, value]) => value !== undefined),
+    ) as Partial<Pick<User, 'name' | 'phone'>>;
+    if (Object.keys(fields).length > 0) await this.users.update({ id }, fields);
     return this.users.findOneByOrFail({ id });
+  }
+
+  /**
+   * How to reach these users (name, address, phone), by id; erased accounts are left out. Only
+   * for the people a caller has a live session with.
+   */
+  async contactsOf(
+    ids: readonly string[],
+  ): Promise<Map<string, { name: string; email: string; phone: string | null }>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.users.find({
+      select: { id: true, name: true, email: true, phone: true },
+      where: { id: In([...new Set(ids)]), erasedAt: IsNull() },
+    });
+    return new Map(users.map(({ id, name, email, phone }) => [id, { name, email, phone }]));
   }
 
   /** Locks the user's row for a change that must not race another (erasure). */
@@ -125,7 +144,8 @@ export class UsersService {
   async anonymise(manager: EntityManager, id: string, name: string): Promise<void> {
     await manager.query(
       `UPDATE users
-          SET name = $2, email = 'erased-' || id || '@unknot.invalid', password_hash = '!',
+          SET name = $2, email = 'erased-' || id || '@unknot.invalid', phone = NULL,
+              password_hash = '!',
               email_verified_at = NULL, erased_at = now(), updated_at = now()
         WHERE id = $1`,
       [id, name],

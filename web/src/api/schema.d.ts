@@ -222,7 +222,7 @@ export interface paths {
         delete: operations["AccountsController_erase"];
         options?: never;
         head?: never;
-        /** Change my name */
+        /** Change my name or phone number */
         patch: operations["AccountsController_update"];
         trace?: never;
     };
@@ -250,10 +250,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** List my intakes, newest first */
+        get: operations["IntakeController_list"];
         put?: never;
         /** File a screening intake */
         post: operations["IntakeController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/intakes/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read my newest intake, expired or not */
+        get: operations["IntakeController_latest"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -376,6 +394,40 @@ export interface paths {
         post?: never;
         /** Remove time off */
         delete: operations["SchedulesController_removeTimeOff"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/me/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Upload my photo: stored square at 160 and 640 px, without metadata */
+        put: operations["TherapistPhotosController_upload"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/therapists/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read a therapist’s photo (WebP), cacheable */
+        get: operations["TherapistPhotosController_read"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1034,6 +1086,11 @@ export interface components {
             role: "client" | "therapist" | "admin";
             /** @description The user opened the confirmation link sent to this address */
             emailVerified: boolean;
+            /**
+             * @description E.164; the therapists of the user’s live bookings see it
+             * @example +351912345678
+             */
+            phone: string | null;
         };
         AuthResponse: {
             user: components["schemas"]["UserResponse"];
@@ -1078,7 +1135,12 @@ export interface components {
         };
         UpdateAccountDto: {
             /** @example Ana Lima */
-            name: string;
+            name?: string;
+            /**
+             * @description E.164, with the country code; null removes it
+             * @example +351912345678
+             */
+            phone?: string | null;
         };
         AccountExport: {
             /** Format: date-time */
@@ -1124,6 +1186,10 @@ export interface components {
             }[];
             /** @description Certifications filed */
             certifications: {
+                [key: string]: unknown;
+            }[];
+            /** @description The photo kept for the profile (its size and version; the picture is at its url) */
+            therapistPhoto: {
                 [key: string]: unknown;
             }[];
             /** @description Weekly hours */
@@ -1272,12 +1338,18 @@ export interface components {
             guidanceVersion: string;
             answers: components["schemas"]["CreateIntakeDto"];
         };
+        IntakePage: {
+            items: components["schemas"]["IntakeResponse"][];
+            nextCursor: string | null;
+        };
         MatchTherapistResponse: {
             /** Format: uuid */
             id: string;
             name: string;
             yearsExperience: number;
             timezone: string;
+            /** @description The photo (640 px; add &size=small for 160 px), versioned; null without one */
+            photoUrl: string | null;
         };
         MatchSlotResponse: {
             /** Format: date-time */
@@ -1445,6 +1517,11 @@ export interface components {
              * @description Home location (weekly windows may name another)
              */
             locationId: string | null;
+            /**
+             * @description The photo (640 px; add &size=small for 160 px), its version in the URL; null without one
+             * @example /api/v1/therapists/6f1c…/photo?v=Xk3v9QmZ0aL2bC4d
+             */
+            photoUrl: string | null;
             /** @description Has a verified, unexpired massage-license */
             bookable: boolean;
             certifications: components["schemas"]["CertificationResponse"][];
@@ -1496,6 +1573,11 @@ export interface components {
             /** @description Techniques it may be booked for */
             techniques: ("swedish" | "deep-tissue" | "hot-stone" | "trigger-point" | "shiatsu" | "aromatherapy" | "prenatal")[];
             certifications: components["schemas"]["PublicCertificationResponse"][];
+            /**
+             * @description The photo (640 px; add &size=small for 160 px), its version in the URL; null without one
+             * @example /api/v1/therapists/6f1c…/photo?v=Xk3v9QmZ0aL2bC4d
+             */
+            photoUrl: string | null;
         };
         PublicTherapistPage: {
             items: components["schemas"]["PublicTherapistResponse"][];
@@ -1787,6 +1869,10 @@ export interface components {
         };
         SessionClientResponse: {
             name: string;
+            /** @description Only for a confirmed session that has not started; otherwise null */
+            email: string | null;
+            /** @description E.164, only for a confirmed session that has not started and a client who gave one; otherwise null */
+            phone: string | null;
         };
         SessionIntakeFacts: {
             pregnant: boolean;
@@ -1979,7 +2065,7 @@ export interface components {
              * @example SLOT_TAKEN
              * @enum {string}
              */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_MEDIA_TYPE" | "PAYLOAD_TOO_LARGE" | "URI_TOO_LONG" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "ROUTE_NOT_FOUND" | "METHOD_NOT_ALLOWED" | "RATE_LIMITED" | "INTERNAL_ERROR" | "SERVICE_UNAVAILABLE" | "CONFLICT" | "CONCURRENT_UPDATE" | "EMAIL_TAKEN" | "INVALID_CREDENTIALS" | "PASSWORD_INCORRECT" | "RESET_TOKEN_INVALID" | "VERIFICATION_TOKEN_INVALID" | "LAST_ADMIN" | "OFFERING_NOT_FOUND" | "THERAPIST_NOT_FOUND" | "PROFILE_REQUIRED" | "CERTIFICATION_NOT_FOUND" | "CERTIFICATION_ALREADY_DECIDED" | "CERTIFICATION_NOT_VERIFIED" | "TECHNIQUE_IN_USE" | "TIME_OFF_NOT_FOUND" | "PHOTO_NOT_FOUND" | "UNSUPPORTED_IMAGE" | "IMAGE_TOO_LARGE" | "BOOKING_NOT_FOUND" | "SLOT_UNAVAILABLE" | "SLOT_TAKEN" | "BOOKING_IN_PAST" | "BOOKING_NOT_STARTED" | "THERAPIST_NOT_QUALIFIED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_TRANSITION" | "BEYOND_BOOKING_HORIZON" | "TOO_LATE_TO_RESCHEDULE" | "INTAKE_NOT_FOUND" | "INTAKE_EXPIRED" | "INTAKE_BLOCKED" | "INTAKE_SUPERSEDED" | "PRENATAL_SCREENING_REQUIRED" | "CLOT_REVIEW_PENDING" | "TECHNIQUE_CONTRAINDICATED" | "FLAG_NOT_FOUND" | "FLAG_ALREADY_RESOLVED" | "WAITLIST_ENTRY_NOT_FOUND" | "OFFER_NOT_FOUND" | "OFFER_NOT_OPEN" | "WAITLIST_FULL" | "LOCATION_NOT_FOUND" | "NO_ROOM_AVAILABLE";
             errors?: {
                 field: string;
                 message: string;
@@ -3262,6 +3348,74 @@ export interface operations {
             };
         };
     };
+    IntakeController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page’s nextCursor */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakePage"];
+                };
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     IntakeController_create: {
         parameters: {
             query?: never;
@@ -3321,6 +3475,70 @@ export interface operations {
             };
             /** @description The body is not JSON */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    IntakeController_latest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntakeResponse"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4055,6 +4273,184 @@ export interface operations {
             };
             /** @description Authenticated, but the role may not use this route */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found (or not yours) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TherapistPhotosController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The picture itself, at most 5 MB; its content must be a JPEG, PNG or WebP */
+        requestBody: {
+            content: {
+                "image/jpeg": string;
+                "image/png": string;
+                "image/webp": string;
+            };
+        };
+        responses: {
+            /** @description Stored; photoUrl in the profiles names the new version */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or invalid bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not use this route */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Refused by a business rule */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Rate limited */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The database is unavailable; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    TherapistPhotosController_read: {
+        parameters: {
+            query?: {
+                /** @description small: 160 × 160 px; large: 640 × 640 px */
+                size?: "small" | "large";
+                /** @description The version from photoUrl: the current one makes the answer cacheable for a year (immutable) */
+                v?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The photo; ETag names its version and size */
+            200: {
+                headers: {
+                    ETag?: string;
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            /** @description Not modified: the copy If-None-Match names is current */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Malformed or invalid input (problem details with `errors` per field) */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
-import { IsText } from '../../../common/validation/validators.js';
+import { IsOptionalLine, IsOptionalPhone } from '../../../common/validation/validators.js';
 import { UserResponse } from '../../auth/dto/auth.dto.js';
 
+/** Only the fields given change; `phone: null` removes the number. */
 export class UpdateAccountDto {
-  @IsText(100, 'Ana Lima')
-  name!: string;
+  @IsOptionalLine(100, 'Ana Lima')
+  name?: string;
+
+  @IsOptionalPhone()
+  phone?: string | null;
 }
 
 export class EraseAccountDto {
@@ -41,6 +45,8 @@ export class AccountExport {
   @records('The therapist profile') therapistProfile!: unknown[];
   @records('Techniques on the therapist profile') therapistTechniques!: unknown[];
   @records('Certifications filed') certifications!: unknown[];
+  @records('The photo kept for the profile (its size and version; the picture is at its url)')
+  therapistPhoto!: unknown[];
   @records('Weekly hours') weeklyHours!: unknown[];
   @records('Time off') timeOff!: unknown[];
   @records('Answers kept for retried requests (24 hours)') idempotencyKeys!: unknown[];

@@ -95,6 +95,13 @@ export class UserResponse {
   @ApiProperty({ enum: ['client', 'therapist', 'admin'] }) role!: string;
   @ApiProperty({ description: 'The user opened the confirmation link sent to this address' })
   emailVerified!: boolean;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '+351912345678',
+    description: 'E.164; the therapists of the user’s live bookings see it',
+  })
+  phone!: string | null;
 }
 
 export class AuthResponse {

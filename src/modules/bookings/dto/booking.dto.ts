@@ -204,8 +204,22 @@ export class SessionIntakeFacts {
   @ApiProperty({ type: [String] }) painAreas!: string[];
 }
 
+/** The client of a session; how to reach them only while the session is live. */
 export class SessionClientResponse {
   @ApiProperty() name!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Only for a confirmed session that has not started; otherwise null',
+  })
+  email!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      'E.164, only for a confirmed session that has not started and a client who gave one; otherwise null',
+  })
+  phone!: string | null;
 }
 
 export class TherapistBookingResponse {

@@ -213,6 +213,11 @@ export class IntakeResponse {
   @ApiProperty({ type: CreateIntakeDto }) answers!: CreateIntakeDto;
 }
 
+export class IntakePage {
+  @ApiProperty({ type: [IntakeResponse] }) items!: IntakeResponse[];
+  @ApiProperty({ type: String, nullable: true }) nextCursor!: string | null;
+}
+
 /** An upcoming booking that a new intake (or a review) changed. */
 export class AffectedBookingResponse {
   @ApiProperty({ format: 'uuid' }) id!: string;
@@ -249,6 +254,12 @@ export class MatchTherapistResponse {
   @ApiProperty() name!: string;
   @ApiProperty() yearsExperience!: number;
   @ApiProperty() timezone!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'The photo (640 px; add &size=small for 160 px), versioned; null without one',
+  })
+  photoUrl!: string | null;
 }
 
 export class MatchResponse {

@@ -148,6 +148,14 @@ export class TherapistProfileResponse {
     description: 'Home location (weekly windows may name another)',
   })
   locationId!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/v1/therapists/6f1c…/photo?v=Xk3v9QmZ0aL2bC4d',
+    description:
+      'The photo (640 px; add &size=small for 160 px), its version in the URL; null without one',
+  })
+  photoUrl!: string | null;
   @ApiProperty({ description: 'Has a verified, unexpired massage-license' }) bookable!: boolean;
   @ApiProperty({ type: [CertificationResponse] }) certifications!: CertificationResponse[];
 }
@@ -166,6 +174,14 @@ export class PublicTherapistResponse {
   techniques!: string[];
   @ApiProperty({ type: [PublicCertificationResponse] })
   certifications!: PublicCertificationResponse[];
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    example: '/api/v1/therapists/6f1c…/photo?v=Xk3v9QmZ0aL2bC4d',
+    description:
+      'The photo (640 px; add &size=small for 160 px), its version in the URL; null without one',
+  })
+  photoUrl!: string | null;
 }
 
 export class PublicTherapistPage {
