@@ -7,13 +7,16 @@ import { join } from 'node:path';
 import { type Page } from 'playwright-core';
 import { request } from '../support/api-request.js';
 import {
+  type Account,
   API,
   bearer,
   everyDay,
   loginAdmin,
   makeClient,
+  makeJpeg,
   makeOffering,
   makeTherapist,
+  uploadPhoto,
 } from '../support/factories.js';
 import { ARTIFACTS, browserSuite, describeInBrowser, DESKTOP, PHONE } from './harness.js';
 
@@ -48,7 +51,7 @@ describeInBrowser('the public pages in Chromium', () => {
   const harness = browserSuite();
   const { openPage, shot, signIn } = harness;
   const t = () => harness.t;
-  let maya: { id: string };
+  let maya: Account;
   let opened: Promise<void> | undefined;
   /** Each test that needs the spa open asks for it; it opens once (after the empty spa's test). */
   const theSpa = () => (opened ??= openTheSpa());
@@ -102,8 +105,19 @@ describeInBrowser('the public pages in Chromium', () => {
         weekly: [],
       }),
     ]);
+    await uploadPhoto(t(), maya, await makeJpeg(900, 900, '#8fb3a9')).expect(204);
     await new Promise((resolve) => setTimeout(resolve, 1_100));
   }
+
+  /** The picture has loaded (the CSP let it in): its width as drawn from the file. */
+  const loadedWidth = async (page: Page, selector: string) => {
+    await page.locator(selector).scrollIntoViewIfNeeded(); // lazy: loaded when near the screen
+    return page.locator(selector).evaluate(async (element) => {
+      const image = element as unknown as { decode(): Promise<void>; naturalWidth: number };
+      await image.decode();
+      return image.naturalWidth;
+    });
+  };
 
   it('an empty spa says so in words', async () => {
     const page = await openPage();
@@ -134,8 +148,13 @@ describeInBrowser('the public pages in Chromium', () => {
       await card.getByText('12 years of experience').waitFor();
       await card.getByText('Verified: Massage licence, Prenatal certification').waitFor();
       await card.getByText(/^Next free: \w+day, /).waitFor();
-      expect(await card.locator('.initials').innerText()).toBe('MO');
+      // Maya's photo, the small one; Leo has none, so his initials.
+      expect(await card.locator('img').getAttribute('src')).toMatch(
+        /^\/api\/v1\/therapists\/[\w-]+\/photo\?v=[\w-]+&size=small$/,
+      );
+      expect(await loadedWidth(page, '.therapist-card:has-text("Maya Okafor") img')).toBe(160);
       const leo = page.locator('.therapist-card', { hasText: 'Leo Brandt' });
+      expect(await leo.locator('.initials').innerText()).toBe('LB');
       await leo.getByText('1 year of experience').waitFor();
       await leo.getByText('No free time in the next two weeks.').waitFor();
       await page.getByText('210 West 35th Street, New York, NY 10001').waitFor();
@@ -143,11 +162,13 @@ describeInBrowser('the public pages in Chromium', () => {
       await expectPlainWords(page);
       await shot(page, `h1-home-${size}`);
       // The first screenful, as a visitor sees it (the README shows these).
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: join(ARTIFACTS, `h1-home-${size}-top.png`) });
 
       await card.getByRole('link', { name: 'Maya Okafor' }).click();
       await page.getByRole('heading', { name: 'Maya Okafor', level: 1 }).waitFor();
       await page.getByRole('heading', { name: 'Free in the next 7 days' }).waitFor();
+      expect(await loadedWidth(page, '.therapist-header img')).toBe(640);
       expect(await page.locator('.open-days li').count()).toBeGreaterThan(0);
       await page.getByText(/Prenatal certification, issued by .+, valid until/).waitFor();
       expect(await page.locator('.sessions').innerText()).toMatch(

@@ -1,8 +1,8 @@
 import { createContext, useContext, useEffect, useState } from 'react';
 import { answer, client, type Schemas } from './api/client';
 
-/** A bookable therapist's public profile; `photoUrl` once the API serves photos. */
-export type PublicTherapist = Schemas['PublicTherapistResponse'] & { photoUrl?: string | null };
+/** A bookable therapist's public profile (with `photoUrl`, null when there is no photo). */
+export type PublicTherapist = Schemas['PublicTherapistResponse'];
 
 /** What anyone may see of the spa before signing in: the menu, the people and the places. */
 export interface Spa {
