@@ -162,7 +162,7 @@ describeInBrowser('the public pages in Chromium', () => {
       await expectPlainWords(page);
       await shot(page, `h1-home-${size}`);
       // The first screenful, as a visitor sees it (the README shows these).
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate('window.scrollTo(0, 0)');
       await page.screenshot({ path: join(ARTIFACTS, `h1-home-${size}-top.png`) });
 
       await card.getByRole('link', { name: 'Maya Okafor' }).click();
