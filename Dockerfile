@@ -6,7 +6,9 @@ RUN npm ci
 COPY tsconfig*.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
-RUN npx nest build && npm prune --omit=dev
+COPY web ./web
+# The web app (dist/web) and its home-page renderer (dist/web-ssr, which needs react at run time).
+RUN npx nest build && npx vite build web --logLevel warn && npm prune --omit=dev
 
 # Run: the compiled app and production dependencies only, as an unprivileged user.
 FROM node:20-bookworm-slim

@@ -1,10 +1,8 @@
+import compress from '@fastify/compress';
 import cookie from '@fastify/cookie';
 import { Logger as NestLogger } from '@nestjs/common';
-import fastifyStatic from '@fastify/static';
 import helmet from 'helmet';
-import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join } from 'node:path';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { errorCodes, type FastifyReply, type FastifyRequest } from 'fastify';
@@ -17,6 +15,7 @@ import { createValidationPipe } from './common/validation/validation.pipe.js';
 import { AppConfig } from './config/app-config.js';
 import { PHOTO_LIMIT_BYTES, PHOTO_MEDIA_TYPES } from './modules/therapists/photo.rules.js';
 import type { TrustProxy } from './config/trust-proxy.js';
+import { serveWebApp } from './web/web-app.js';
 
 export const API_PREFIX = 'api/v1';
 /** Request bodies above 100 kB are refused with 413 before they are parsed. */
@@ -126,25 +125,15 @@ export async function configureApp(app: NestFastifyApplication): Promise<void> {
   });
   // Reads and writes the refresh token's HttpOnly cookie (auth/refresh-cookie.ts).
   await app.register(cookie);
+  // br or gzip for every answer of 1 kB or more, by what the client accepts. It hooks each route
+  // as it is added, so it comes before them all. Pre-compressed assets pass through untouched.
+  await app.register(compress, { encodings: ['br', 'gzip'] });
   fastify.addHook(
     'onResponse',
     logRequests(() => PinoLogger.root),
   );
   setUpOpenApi(app);
   await serveWebApp(app);
-}
-
-/** The single-page web app (built by `vite build web` into dist/web), at `/`. */
-async function serveWebApp(app: NestFastifyApplication): Promise<void> {
-  const root = join(process.cwd(), 'dist', 'web');
-  if (!existsSync(join(root, 'index.html'))) return;
-  // Swagger UI registered @fastify/static first, so this instance must not decorate the reply again.
-  await app.register(fastifyStatic, {
-    root,
-    prefix: '/',
-    decorateReply: false,
-    index: 'index.html',
-  });
 }
 
 function setUpOpenApi(app: NestFastifyApplication): void {

@@ -111,6 +111,7 @@ describeInBrowser('accounts in Chromium', () => {
   it('a person who forgot the password resets it from the emailed link', async () => {
     const client = await makeClient(t(), 'Forgetful Fern');
     const page = await openPage({ viewport: DESKTOP });
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
     await page.getByRole('link', { name: 'Forgot your password?' }).click();
     await page.getByLabel('Email').fill(client.email);
     await page.getByRole('button', { name: 'Send me a link' }).click();

@@ -142,6 +142,10 @@ export function browserSuite(
       await audit(page, name);
     },
     async signIn(page, email, password) {
+      // The site opens on the public home; the form lives at #/signin (or stands in for a screen
+      // whose session ended).
+      if (!(await page.getByLabel('Email').isVisible()))
+        await page.goto(`${app().server}/#/signin`);
       await page.getByLabel('Email').fill(email);
       await page.getByLabel('Password', { exact: true }).fill(password);
       await page.getByRole('button', { name: 'Sign in' }).click();

@@ -45,10 +45,10 @@ describeInBrowser('the web app in Chromium', () => {
     t = harness.t;
   });
 
-  /** Signs up through the form; answers the new account's email address. */
+  /** Signs up from the home's call to action; answers the new account's email address. */
   async function signUp(page: Page, name: string): Promise<string> {
     const email = `${name.split(' ')[0].toLowerCase()}-${Date.now()}@example.com`;
-    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'Check in and book' }).first().click();
     await page.getByLabel('Your name').fill(name);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
@@ -112,7 +112,10 @@ describeInBrowser('the web app in Chromium', () => {
       weekly: everyDay('09:00', '17:00'),
     });
     const page = await openPage();
+    await page.getByRole('link', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await shot(page, '01-sign-in');
+    await page.getByRole('link', { name: 'Unknot' }).click();
     const email = await signUp(page, 'Casey Client');
     // Signing up kept the browser's time zone for the emails, with reminders on.
     expect(await notificationsOf(await accountOf(email))).toEqual({
@@ -218,6 +221,9 @@ describeInBrowser('the web app in Chromium', () => {
     const intake = await makeIntake(t, client);
     const page = await openPage({ viewport: DESKTOP });
 
+    // From the public home: the header's "Sign in", then the form.
+    await tabTo(page, page.getByRole('link', { name: 'Sign in', exact: true }));
+    await page.keyboard.press('Enter');
     await tabTo(page, page.getByLabel('Email'));
     await page.keyboard.type(client.email);
     await page.keyboard.press('Tab');

@@ -1,4 +1,13 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import {
   answer,
   client,
@@ -10,15 +19,9 @@ import {
 
 type User = Schemas['UserResponse'];
 import { Loading } from './components/Notices';
+import { CheckInLink } from './components/public/CheckInLink';
 import { href, navigate, redirect, useHashRoute, type Route } from './router';
 import { SessionContext, type Session } from './session';
-import { AdminAudit } from './screens/AdminAudit';
-import { AdminCertifications } from './screens/AdminCertifications';
-import { AdminFlags } from './screens/AdminFlags';
-import { AdminLocationDay } from './screens/AdminLocationDay';
-import { AdminLocations } from './screens/AdminLocations';
-import { AdminOfferings } from './screens/AdminOfferings';
-import { AdminOutbox } from './screens/AdminOutbox';
 import { BookingPage } from './screens/BookingPage';
 import { BookSlot } from './screens/BookSlot';
 import { ForgotPassword } from './screens/ForgotPassword';
@@ -26,18 +29,37 @@ import { IntakeForm } from './screens/IntakeForm';
 import { IntakeResult } from './screens/IntakeResult';
 import { LatestSuggestions } from './screens/LatestSuggestions';
 import { isBookingsView, MyBookings } from './screens/MyBookings';
+import { Home } from './screens/public/Home';
+import { TherapistPage } from './screens/public/TherapistPage';
 import { ResetPassword } from './screens/ResetPassword';
 import { Settings } from './screens/Settings';
 import { Setup } from './screens/Setup';
 import { SignIn } from './screens/SignIn';
 import { SignUp } from './screens/SignUp';
-import { TherapistAgenda } from './screens/TherapistAgenda';
-import { TherapistHours } from './screens/TherapistHours';
-import { TherapistProfile } from './screens/TherapistProfile';
-import { TherapistStart } from './screens/TherapistStart';
-import { TimeOff } from './screens/TimeOff';
 import { VerifyEmail } from './screens/VerifyEmail';
 import { Waitlist } from './screens/Waitlist';
+
+// The admin's and the therapist's screens: one chunk each, downloaded when first shown.
+const adminScreens = () => import('./screens/admin');
+const therapistScreens = () => import('./screens/therapist');
+const AdminAudit = lazy(() => adminScreens().then((m) => ({ default: m.AdminAudit })));
+const AdminCertifications = lazy(() =>
+  adminScreens().then((m) => ({ default: m.AdminCertifications })),
+);
+const AdminFlags = lazy(() => adminScreens().then((m) => ({ default: m.AdminFlags })));
+const AdminLocationDay = lazy(() => adminScreens().then((m) => ({ default: m.AdminLocationDay })));
+const AdminLocations = lazy(() => adminScreens().then((m) => ({ default: m.AdminLocations })));
+const AdminOfferings = lazy(() => adminScreens().then((m) => ({ default: m.AdminOfferings })));
+const AdminOutbox = lazy(() => adminScreens().then((m) => ({ default: m.AdminOutbox })));
+const TherapistAgenda = lazy(() =>
+  therapistScreens().then((m) => ({ default: m.TherapistAgenda })),
+);
+const TherapistHours = lazy(() => therapistScreens().then((m) => ({ default: m.TherapistHours })));
+const TherapistProfile = lazy(() =>
+  therapistScreens().then((m) => ({ default: m.TherapistProfile })),
+);
+const TherapistStart = lazy(() => therapistScreens().then((m) => ({ default: m.TherapistStart })));
+const TimeOff = lazy(() => therapistScreens().then((m) => ({ default: m.TimeOff })));
 
 type SessionState =
   | { status: 'loading' }
@@ -154,13 +176,23 @@ function screen(route: Route, user: User): ReactNode {
   return <Redirect to={HOME[user.role]} />;
 }
 
-/** Screens for anyone, signed in or not: they come from links in emails (or the first run's log). */
+/** The spa's own pages, shown alike to everyone (the server renders the home before any session). */
+const isPublic = (route: Route) =>
+  route.segments.length === 0 ||
+  (route.segments[0] === 'therapists' && route.segments.length === 2);
+
+/**
+ * Screens for anyone, signed in or not: the spa's public pages, and links from emails (or the
+ * first run's log).
+ */
 function linkScreen(
   route: Route,
   onVerified: () => void,
   onSignedIn: (auth: Schemas['AuthResponse']) => void,
 ): ReactNode {
   const path = route.segments.join('/');
+  const second = route.segments[1];
+  if (isPublic(route)) return second ? <TherapistPage therapistId={second} /> : <Home />;
   const linkToken = route.params.get('token') ?? '';
   if (path === 'forgot-password') return <ForgotPassword />;
   if (path === 'reset-password') return <ResetPassword token={linkToken} />;
@@ -243,6 +275,8 @@ export function App() {
       ) : (
         <SignIn onSignedIn={onSignedIn} expired={resume} />
       );
+  else if (path === 'signin' || path === 'signup')
+    content = <Redirect to={HOME[session.user.role]} />;
   else content = screen(route, session.user);
 
   return (
@@ -258,9 +292,17 @@ export function App() {
         Skip to content
       </a>
       <header className="site-header">
-        <a className="brand" href={session ? HOME[session.user.role] : href('signin')}>
+        <a className="brand" href={href('')}>
           <span aria-hidden="true">◎</span> Unknot
         </a>
+        {(state.status === 'signed-out' || (state.status === 'loading' && isPublic(route))) && (
+          <nav aria-label="Account" className="visitor-nav">
+            <a href={href('signin')} aria-current={path === 'signin' ? 'page' : undefined}>
+              Sign in
+            </a>
+            <CheckInLink className="button header-cta" />
+          </nav>
+        )}
         {session && (
           <>
             <nav aria-label="Main">
@@ -286,7 +328,7 @@ export function App() {
         )}
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        {content}
+        <Suspense fallback={<Loading what="the page" />}>{content}</Suspense>
       </main>
     </SessionContext.Provider>
   );

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, asApiError } from './api/client';
 
 export interface Resource<T> {
@@ -9,15 +9,23 @@ export interface Resource<T> {
   reload: () => void;
 }
 
-/** Loads `load()` now and whenever `deps` change or `reload()` is called; late answers are dropped. */
-export function useResource<T>(load: () => Promise<T>, deps: unknown[]): Resource<T> {
+/**
+ * Loads `load()` now and whenever `deps` change or `reload()` is called; late answers are dropped.
+ * With `initial` (data the page arrived with, rendered by the server), the first load is skipped.
+ */
+export function useResource<T>(load: () => Promise<T>, deps: unknown[], initial?: T): Resource<T> {
   const [state, setState] = useState<Omit<Resource<T>, 'reload'>>({
-    data: undefined,
+    data: initial,
     error: null,
-    loading: true,
+    loading: initial === undefined,
   });
   const [version, setVersion] = useState(0);
+  const skipFirst = useRef(initial !== undefined);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     let current = true;
     setState((previous) => ({ ...previous, loading: true }));
     load().then(

@@ -19,8 +19,18 @@ function parseHash(hash: string): Route {
   };
 }
 
+/**
+ * The server renders the home (it never sees the hash), so hydration starts there too; React then
+ * moves to the page's own route without a mismatch.
+ */
+const SERVER_HASH = '';
+
 export function useHashRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => SERVER_HASH,
+  );
   return useMemo(() => parseHash(hash), [hash]);
 }
 
