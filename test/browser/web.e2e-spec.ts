@@ -148,7 +148,7 @@ describeInBrowser('the web app in Chromium', () => {
 
     await match.getByRole('link', { name: 'More times with Maya Okafor' }).click();
     await page.getByRole('heading', { name: 'Book Maya Okafor' }).waitFor();
-    await page.getByText('Times are shown in your time zone (America/New_York)').waitFor();
+    await page.getByText('Times are shown in New York time, your time zone.').waitFor();
     await page.getByRole('button', { name: 'Later dates' }).click();
     await page.getByRole('button', { name: 'Earlier dates' }).click();
     // Back on the first two weeks (no earlier ones), their times loaded.

@@ -35,6 +35,10 @@ export function startOfDay(date: Date, offset = 0): Date {
   return new Date(date.getFullYear(), date.getMonth(), date.getDate() + offset);
 }
 
+/** A time zone as people say it: `America/New_York` → `New York time`. */
+export const zoneName = (timeZone: string) =>
+  `${(timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ')} time`;
+
 /** `deep-tissue` → `Deep tissue`. */
 export function humanize(slug: string): string {
   const text = slug.replace(/-/g, ' ');

@@ -27,10 +27,6 @@ export function toSlug(words: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** A time zone as people say it: `America/New_York` → `New York time`. */
-export const zoneName = (timeZone: string) =>
-  `${(timeZone.split('/').at(-1) ?? timeZone).replace(/_/g, ' ')} time`;
-
 /** Comma-separated words → distinct slugs, empty pieces dropped. */
 export const toSlugs = (text: string) => [
   ...new Set(

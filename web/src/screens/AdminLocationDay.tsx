@@ -2,7 +2,8 @@ import type { CSSProperties } from 'react';
 import { answer, client, type Schemas } from '../api/client';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { useResource } from '../hooks';
-import { addDays, featureLabel, todayIn, zonedMidnight, zoneName } from '../resources';
+import { addDays, featureLabel, todayIn, zonedMidnight } from '../resources';
+import { zoneName } from '../format';
 import { href } from '../router';
 
 type Schedule = Schemas['LocationScheduleResponse'];

@@ -11,9 +11,9 @@ import {
   loadPlaces,
   toSlug,
   toSlugs,
-  zoneName,
   type Place,
 } from '../resources';
+import { zoneName } from '../format';
 import { href } from '../router';
 
 type Location = Schemas['LocationResponse'];

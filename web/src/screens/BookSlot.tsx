@@ -14,6 +14,7 @@ import {
   humanize,
   localTimeZone,
   startOfDay,
+  zoneName,
 } from '../format';
 import { useResource } from '../hooks';
 import { useLatestIntakeId } from '../latestIntake';
@@ -169,7 +170,7 @@ export function BookSlot({
               <strong>{offering.name}</strong> · {formatMoney(offering.priceCents)}
             </p>
           )}
-          <p className="hint">Times are shown in your time zone ({localTimeZone()}).</p>
+          <p className="hint">Times are shown in {zoneName(localTimeZone())}, your time zone.</p>
           {slots.loading && !slots.data && <Loading what="free times" />}
           <ErrorNotice error={slots.error} />
           <div className="picker" aria-busy={slots.loading}>

@@ -3,12 +3,18 @@ import { answer, client, type Schemas } from '../api/client';
 import { BookingActions } from '../components/BookingActions';
 import { cancellationText, STATUS_LABEL } from '../components/BookingCard';
 import { ErrorNotice, Loading, Status } from '../components/Notices';
-import { formatDateTime, formatMoney, formatTime, humanize, localTimeZone } from '../format';
+import {
+  formatDateTime,
+  formatMoney,
+  formatTime,
+  humanize,
+  localTimeZone,
+  zoneName,
+} from '../format';
 import { useResource } from '../hooks';
 import { downloadIcs } from '../ics';
 import { confirmationSentence, pendingReviewSentence } from '../messages';
 import { policySentence, usePolicy } from '../policy';
-import { zoneName } from '../resources';
 import { href } from '../router';
 import { useSession } from '../session';
 

@@ -1,5 +1,5 @@
 import type { Schemas } from '../../api/client';
-import { zoneName } from '../../resources';
+import { zoneName } from '../../format';
 import { Empty } from '../Notices';
 
 /** Where the spa is, and how its hours work: each therapist keeps their own. */
