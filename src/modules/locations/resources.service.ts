@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { Interval } from '../schedules/availability.rules.js';
 import { blockedStarts, type ResourcePool } from '../schedules/resource.rules.js';
 import type { OfferingRequirements } from '../offerings/offering.entity.js';
+import { prepared } from '../../database/prepared.js';
 import { locationErrors } from './locations.errors.js';
 import { CLAIM_UNIT_SQL, RESOURCE_CALENDARS_SQL, type ResourceRow } from './resources.sql.js';
 
@@ -39,13 +40,16 @@ export class ResourcesService {
   ): Promise<ResourceCalendars> {
     const none: ResourceCalendars = { rooms: null, equipment: [] };
     if (!locationId) return none;
-    const answer: ResourceRow[] = await manager.query(RESOURCE_CALENDARS_SQL, [
-      locationId,
-      new Date(from),
-      new Date(to),
-      requires.roomFeatures,
-      requires.equipment.map((need) => need.kind),
-    ]);
+    const answer: ResourceRow[] = await manager.query(
+      prepared('resource-calendars', RESOURCE_CALENDARS_SQL),
+      [
+        locationId,
+        new Date(from),
+        new Date(to),
+        requires.roomFeatures,
+        requires.equipment.map((need) => need.kind),
+      ],
+    );
     const [{ manages_rooms: rooms, manages_equipment: equipment }] = answer;
     if (!rooms && !equipment) return none;
     const rows = answer.filter((row) => row.type !== null);
