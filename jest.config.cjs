@@ -26,6 +26,10 @@ const base = {
 
 module.exports = {
   testTimeout: 30000,
+  // Jest's default on a 2-core machine is one worker: the e2e files spend most of their time
+  // waiting on PostgreSQL, Chromium and the network, so two run side by side in about 60 % of
+  // the time. Each file has its own database and app instance (test/support/test-app.ts).
+  maxWorkers: 2,
   projects: [
     {
       ...base,
