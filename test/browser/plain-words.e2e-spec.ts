@@ -153,8 +153,9 @@ describeInBrowser('plain words on every screen', () => {
   it('a client: check-in steps and their checks, suggestions, picker, bookings, booking page, waitlist, settings, and what is not found', async () => {
     const page = await openPage({ viewport: PHONE });
     await signIn(page, fixtures.clientEmail, fixtures.clientPassword);
-    await scan(page, 'client-suggestions');
+    // Signed in once the suggestions show (until then the sign-in form is on screen).
     await page.locator('.match .slot').first().waitFor();
+    await scan(page, 'client-suggestions');
     await scan(page, 'client-matches');
     await visit(page, 'intake', 'check-in-step-1');
     await page.getByRole('button', { name: 'Next' }).click();
@@ -235,6 +236,9 @@ describeInBrowser('plain words on every screen', () => {
   it('an admin: every screen, an offering refused, and the audit log', async () => {
     const page = await openPage({ viewport: DESKTOP });
     await signIn(page, TEST_ADMIN.email, TEST_ADMIN.password);
+    // Signed in once the flag queue shows: visiting on before that, the sign-in's own move to
+    // the admin's home would land in the middle of a later screen.
+    await page.getByRole('heading', { name: 'Flag queue' }).waitFor();
     await scan(page, 'admin-flags');
     for (const show of ['pending', 'verified', 'revoked']) {
       await visit(page, `admin/certifications?show=${show}`, `admin-certifications-${show}`);
