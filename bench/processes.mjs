@@ -2,20 +2,9 @@
 // to clean up, so a failure or a signal never leaves an app, the baseline or PostgreSQL running.
 import { spawn } from 'node:child_process';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-/** A free TCP port on the loopback interface. */
-export function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../scripts/free-port.mjs';
 
 /** Clean-up steps, run last-in first-out, each at most once, each bounded in time. */
 export class Cleanup {

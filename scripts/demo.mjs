@@ -3,11 +3,11 @@
 // the embedded PostgreSQL in .data/postgres that `npm start` uses. A database that already holds
 // people, offerings or locations is left alone.
 import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 import pg from 'pg';
 import sharp from 'sharp';
+import { freePort } from './free-port.mjs';
 
 const DEMO_PASSWORD = 'knots-untied-daily';
 const ADMIN = { email: 'admin@demo.unknot.test', password: 'demo-admin-passphrase' };
@@ -81,17 +81,6 @@ const INTAKE = {
   redFlags: { chestPain: false, radiatingPain: false, fever: false },
   pregnancy: { pregnant: false },
 };
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** DATABASE_URL's database, or the embedded one `npm start` keeps in .data/postgres. */
 async function database() {
