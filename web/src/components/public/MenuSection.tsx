@@ -1,4 +1,5 @@
 import { formatMoney } from '../../format';
+import type { Schemas } from '../../api/client';
 import type { MenuEntry } from '../../spa';
 import { Empty } from '../Notices';
 
@@ -22,13 +23,7 @@ export function MenuSection({ menu }: { menu: MenuEntry[] }) {
               <p>{technique.description}</p>
               <ul className="sessions" aria-label={`${technique.name}: sessions and prices`}>
                 {offerings.map((offering) => (
-                  <li key={offering.id}>
-                    <span>{offering.name}</span>
-                    <span className="session-facts">
-                      {offering.durationMinutes} min ·{' '}
-                      <strong>{formatMoney(offering.priceCents)}</strong>
-                    </span>
-                  </li>
+                  <SessionItem key={offering.id} offering={offering} />
                 ))}
               </ul>
               {technique.goodFor.length > 0 && (
@@ -52,5 +47,21 @@ export function MenuSection({ menu }: { menu: MenuEntry[] }) {
         </ul>
       )}
     </section>
+  );
+}
+
+/** One session of the menu: its name, then its length and price. */
+export function SessionItem({
+  offering,
+}: {
+  offering: Pick<Schemas['OfferingResponse'], 'name' | 'durationMinutes' | 'priceCents'>;
+}) {
+  return (
+    <li>
+      <span>{offering.name}</span>
+      <span className="session-facts">
+        {offering.durationMinutes} min · <strong>{formatMoney(offering.priceCents)}</strong>
+      </span>
+    </li>
   );
 }

@@ -1,10 +1,11 @@
 import { answer, client } from '../../api/client';
 import { certificationKind } from '../../components/CertificationFacts';
 import { CheckInLink } from '../../components/public/CheckInLink';
+import { SessionItem } from '../../components/public/MenuSection';
 import { techniqueNames } from '../../components/public/TherapistCard';
 import { TherapistPhoto } from '../../components/public/TherapistPhoto';
 import { Empty, ErrorNotice, Loading } from '../../components/Notices';
-import { formatDay, formatMoney, formatTime } from '../../format';
+import { formatDay, formatTime } from '../../format';
 import { useResource } from '../../hooks';
 import { loadOpenDays } from '../../openDays';
 import { href } from '../../router';
@@ -95,13 +96,7 @@ export function TherapistPage({ therapistId }: { therapistId: string }) {
         ) : (
           <ul className="sessions card">
             {sessions.map((offering) => (
-              <li key={offering.id}>
-                <span>{offering.name}</span>
-                <span className="session-facts">
-                  {offering.durationMinutes} min ·{' '}
-                  <strong>{formatMoney(offering.priceCents)}</strong>
-                </span>
-              </li>
+              <SessionItem key={offering.id} offering={offering} />
             ))}
           </ul>
         )}
