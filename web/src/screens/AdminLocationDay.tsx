@@ -2,8 +2,8 @@ import type { CSSProperties } from 'react';
 import { answer, client, type Schemas } from '../api/client';
 import { Empty, ErrorNotice, Loading } from '../components/Notices';
 import { useResource } from '../hooks';
-import { addDays, featureLabel, todayIn, zonedMidnight } from '../resources';
-import { zoneName } from '../format';
+import { featureLabel } from '../resources';
+import { addDays, dayKey, zonedMidnight, zoneName } from '../format';
 import { href } from '../router';
 
 type Schedule = Schemas['LocationScheduleResponse'];
@@ -40,7 +40,7 @@ export function AdminLocationDay({ locationId, date }: { locationId: string; dat
       </section>
     );
   }
-  return <DayGrid location={location} day={day ?? todayIn(location.timezone)} />;
+  return <DayGrid location={location} day={day ?? dayKey(new Date(), location.timezone)} />;
 }
 
 function DayGrid({ location, day }: { location: Schemas['LocationResponse']; day: string }) {
