@@ -5,6 +5,7 @@ import {
   API,
   bearer,
   book,
+  cancelBooking,
   makeClient,
   makeIntake,
   makeOffering,
@@ -136,11 +137,7 @@ describe('GET /therapists/me/bookings: how to reach the client', () => {
     const cancelled = await bookAt(3, 12);
     const started = await bookAt(4, 9);
     const completed = await bookAt(4, 12);
-    await request(t.server)
-      .post(`${API}/bookings/${cancelled}/cancel`)
-      .set('Authorization', bearer(client))
-      .send({})
-      .expect(200);
+    await cancelBooking(t, client, cancelled).expect(200);
     // Two sessions moved into the past: one still confirmed (it has begun), one completed.
     await t.db.query(
       `UPDATE bookings SET starts_at = starts_at - interval '6 days', ends_at = ends_at - interval '6 days',

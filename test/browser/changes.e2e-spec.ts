@@ -10,6 +10,7 @@ import {
   API,
   bearer,
   book,
+  cancelBooking,
   everyDay,
   hoursFromNow,
   makeClient,
@@ -163,11 +164,7 @@ describeInBrowser('changing plans in Chromium', () => {
     await page.getByText(/You are on the waitlist for/).waitFor();
     await shot(page, 'c3-joined-waitlist');
 
-    await request(t().server)
-      .post(`${API}/bookings/${taken[2].id}/cancel`)
-      .set('Authorization', bearer(taken[2].owner))
-      .send({})
-      .expect(200);
+    await cancelBooking(t(), taken[2].owner, taken[2].id).expect(200);
     await waitlistSettled();
     await page.getByRole('link', { name: 'Waitlist', exact: true }).click();
     await page.getByText('A time came free for you').waitFor();

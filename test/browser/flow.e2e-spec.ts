@@ -9,8 +9,8 @@ import type { Locator } from 'playwright-core';
 import { request } from '../support/api-request.js';
 import {
   API,
-  bearer,
   book,
+  cancelBooking,
   everyDay,
   makeClient,
   makeIntake,
@@ -202,11 +202,7 @@ describeInBrowser('the client flow in Chromium', () => {
         intakeId: intake.id,
       }).expect(201)
     ).body;
-    await request(t().server)
-      .post(`${API}/bookings/${second.id}/cancel`)
-      .set('Authorization', bearer(client))
-      .send({})
-      .expect(200);
+    await cancelBooking(t(), client, second.id).expect(200);
 
     const page = await openPage({ viewport: DESKTOP });
     await signIn(page, client.email, client.password);

@@ -4,6 +4,7 @@ import {
   API,
   bearer,
   book,
+  cancelBooking,
   everyDay,
   loginAdmin,
   makeClient,
@@ -108,11 +109,7 @@ async function bookAndCancel(therapist: Account, startsAt: string, offeringId = 
   const booked = await book(t, someone, { therapistId: therapist.id, offeringId, startsAt }).expect(
     201,
   );
-  await request(t.server)
-    .post(`${API}/bookings/${booked.body.id}/cancel`)
-    .set('Authorization', bearer(someone))
-    .send({})
-    .expect(200);
+  await cancelBooking(t, someone, booked.body.id).expect(200);
 }
 
 describe('joining and leaving', () => {

@@ -5,6 +5,7 @@ import {
   API,
   bearer,
   book,
+  cancelBooking,
   everyDay,
   loginAdmin,
   makeClient,
@@ -229,11 +230,7 @@ describe('locations, rooms and equipment', () => {
       offeringId: swedish.id,
       startsAt: utcAt(d, 14),
     }).expect(201);
-    await request(t.server)
-      .post(`${API}/bookings/${later.body.id}/cancel`)
-      .set('Authorization', bearer(client))
-      .send({})
-      .expect(200);
+    await cancelBooking(t, client, later.body.id).expect(200);
     expect(await slotsOf(ben.id, swedish.id, utcAt(d, 8), utcAt(d, 20))).toContain(utcAt(d, 14));
   });
 
@@ -374,11 +371,7 @@ describe('locations, rooms and equipment', () => {
       offeringId: swedish.id,
       startsAt: utcAt(d, 10),
     }).expect(201);
-    await request(t.server)
-      .post(`${API}/bookings/${taken.body.id}/cancel`)
-      .set('Authorization', bearer(someone))
-      .send({})
-      .expect(200);
+    await cancelBooking(t, someone, taken.body.id).expect(200);
     const offer = await waitForOffer(waiting);
     expect(offer.startsAt).toBe(utcAt(d, 10));
     const { rows } = await t.db.query(

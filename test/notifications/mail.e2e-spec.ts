@@ -6,6 +6,7 @@ import {
   API,
   bearer,
   book,
+  cancelBooking,
   hoursFromNow,
   loginAdmin,
   makeClient,
@@ -141,11 +142,7 @@ describe('booking messages', () => {
     const client = await makeClient(t, 'Bea Client');
     const booking = await bookAt(client, utcAt(3, 16));
     await smtp.waitFor(() => mailsTo(client.email, /^Booked/).length === 1);
-    await request(t.server)
-      .post(`${API}/bookings/${booking.id}/cancel`)
-      .set('Authorization', bearer(client))
-      .send({ reason: 'Feeling unwell' })
-      .expect(200);
+    await cancelBooking(t, client, booking.id, { reason: 'Feeling unwell' }).expect(200);
     await smtp.waitFor(() => mailsTo(client.email, /^Cancelled/).length === 1);
     await smtp.waitFor(() =>
       mailsTo(therapist.email, /^Cancelled/).some((mail) => mail.text.includes('Bea Client')),
@@ -355,11 +352,7 @@ describe('reminders', () => {
   it('is never sent for a cancelled booking, nor to a client who turned reminders off', async () => {
     const cancelling = await makeClient(t, 'Carl Cancels');
     const cancelled = await bookAt(cancelling, utcAt(6, 12));
-    await request(t.server)
-      .post(`${API}/bookings/${cancelled.id}/cancel`)
-      .set('Authorization', bearer(cancelling))
-      .send({})
-      .expect(200);
+    await cancelBooking(t, cancelling, cancelled.id).expect(200);
     const quiet = await makeClient(t, 'Quinn Quiet');
     await request(t.server)
       .put(`${API}/me/notifications`)

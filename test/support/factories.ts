@@ -199,6 +199,14 @@ export function book(
   return call.send(body);
 }
 
+/** `account` cancels booking `id` (the call, to expect on), as `book` books. */
+export function cancelBooking(t: TestApp, account: Account, id: string, body: object = {}) {
+  return request(t.server)
+    .post(`${API}/bookings/${id}/cancel`)
+    .set('Authorization', bearer(account))
+    .send(body);
+}
+
 /** Live bookings of one therapist whose occupied ranges overlap — must always be zero. */
 export async function overlappingPairs(t: TestApp): Promise<number> {
   const { rows } = await t.db.query(
